@@ -1,0 +1,74 @@
+package data
+
+import (
+	"bytes"
+	"fmt"
+	"text/template"
+)
+
+// Message is a sentence for a person — about something they gave us (a file, a
+// flag, a date) with its place, or a verdict's detail with none. Text is an
+// English text/template that is also
+// the translation key (fyne's lang.L takes the same template and Args), so the
+// window shows it in the user's language and the command line in English.
+type Message struct {
+	File   string         // file name as the user knows it, "" when not about a file
+	Row    int            // 1-based sheet row, 0 when not about one row
+	Column string         // column header, "" when not about one column
+	Text   string         // English template, e.g. "{{.Value}} is not a date"
+	Args   map[string]any // values for Text
+}
+
+// Msg builds a Message about no particular place.
+func Msg(text string, args map[string]any) *Message {
+	return &Message{Text: text, Args: args}
+}
+
+// Place is where the problem is, in English: `file "x.csv", row 4, column "Order ID"`.
+func (p *Message) Place() string {
+	var b bytes.Buffer
+	if p.File != "" {
+		fmt.Fprintf(&b, "file %q", p.File)
+	}
+	if p.Row > 0 {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "row %d", p.Row)
+	}
+	if p.Column != "" {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "column %q", p.Column)
+	}
+	return b.String()
+}
+
+// Message renders Text with Args, without the place.
+func (p *Message) Message() string { return Render(p.Text, p.Args) }
+
+// Error is the English sentence with its place.
+func (p *Message) Error() string {
+	if place := p.Place(); place != "" {
+		return place + ": " + p.Message()
+	}
+	return p.Message()
+}
+
+// Render fills an English text/template; a template that does not parse is
+// returned as it is, so a message is never lost.
+func Render(text string, args map[string]any) string {
+	if args == nil {
+		return text
+	}
+	t, err := template.New("").Option("missingkey=zero").Parse(text)
+	if err != nil {
+		return text
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, args); err != nil {
+		return text
+	}
+	return b.String()
+}
