@@ -1,5 +1,10 @@
 package data
 
+import (
+	"context"
+	"database/sql"
+)
+
 // OrderFacts is what readiness needs to know about a shop's orders, computed
 // by the store in one pass for a given return window.
 type OrderFacts struct {
@@ -36,4 +41,142 @@ type CaseFacts struct {
 	Open  int
 	// OpenSample holds up to SampleSize open cases as "return ID (order ID)".
 	OpenSample []string
+}
+
+// closureExpr is an order's closure date in days (PRODUCT.md §2), NULL when it
+// has none; ?1 is the return window in days.
+const closureExpr = `CASE class
+	WHEN 'cancelled' THEN CASE WHEN cancelled > 0 THEN cancelled / 86400 ELSE exported_at / 86400 END
+	WHEN 'completed' THEN CASE WHEN delivered > 0 THEN min(delivered / 86400 + ?1, exported_at / 86400) ELSE exported_at / 86400 END
+	WHEN 'delivered' THEN CASE WHEN delivered > 0 THEN delivered / 86400 + ?1 END
+END`
+
+// FactsReader computes OrderFacts and CaseFacts shop by shop with prepared
+// statements inside one read transaction, so a whole overview is consistent.
+type FactsReader struct {
+	tx                                       *sql.Tx
+	byClass, latest, sample, delivered, open *sql.Stmt
+	cases                                    *sql.Stmt
+}
+
+// Facts opens a FactsReader; Close it when done.
+func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	r := &FactsReader{tx: tx}
+	prep := func(dst **sql.Stmt, q string) {
+		if err == nil {
+			*dst, err = tx.Prepare(q)
+		}
+	}
+	prep(&r.byClass, `SELECT class, count(*), max(delivered), sum(delivered = 0), max(`+closureExpr+`)
+		FROM orders WHERE shop_id = ?2 GROUP BY class`)
+	prep(&r.latest, `SELECT order_id FROM orders WHERE shop_id = ?2 AND class IN ('cancelled','completed','delivered')
+		AND `+closureExpr+` = ?3 LIMIT 1`)
+	prep(&r.sample, `SELECT order_id FROM orders WHERE shop_id = ? AND class = ? ORDER BY delivered, created LIMIT ?`)
+	prep(&r.delivered, `SELECT order_id FROM orders WHERE shop_id = ? AND class = 'delivered' ORDER BY delivered DESC LIMIT ?`)
+	prep(&r.cases, `SELECT count(*), coalesce(sum(open), 0) FROM return_cases WHERE shop_id = ?`)
+	prep(&r.open, `SELECT return_id, order_id FROM return_cases WHERE shop_id = ? AND open = 1 ORDER BY requested LIMIT ?`)
+	if err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return r, nil
+}
+
+// Close ends the read transaction.
+func (r *FactsReader) Close() error { return r.tx.Rollback() }
+
+// Orders computes a shop's OrderFacts for a return window of window days.
+func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
+	f := OrderFacts{Counts: map[StatusClass]int{}}
+	rows, err := r.byClass.Query(window, shopID)
+	if err != nil {
+		return f, err
+	}
+	for rows.Next() {
+		var class string
+		var n, undated int
+		var maxDelivered Stamp
+		var closure sql.NullInt64
+		if err := rows.Scan(&class, &n, &maxDelivered, &undated, &closure); err != nil {
+			rows.Close()
+			return f, err
+		}
+		c := StatusClass(class)
+		f.Total += n
+		f.Counts[c] += n
+		switch {
+		case c.Unsettled():
+			f.Unclosed += n
+		case c == Delivered:
+			f.LatestDelivered = maxDelivered.Date()
+			f.DeliveredUndated = undated
+			f.Unclosed += undated
+		}
+		if closure.Valid && Date(closure.Int64) > f.LatestClosure {
+			f.LatestClosure = Date(closure.Int64)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return f, err
+	}
+	if f.LatestClosure != NoDate {
+		if err := r.latest.QueryRow(window, shopID, int64(f.LatestClosure)).Scan(&f.LatestClosureOrder); err != nil && err != sql.ErrNoRows {
+			return f, err
+		}
+	}
+	for _, c := range StatusClasses {
+		if !c.Unsettled() || f.Counts[c] == 0 {
+			continue
+		}
+		ids, err := strings1(r.sample.Query(shopID, string(c), SampleSize))
+		if err != nil {
+			return f, err
+		}
+		if f.Unsettled == nil {
+			f.Unsettled = map[StatusClass][]string{}
+		}
+		f.Unsettled[c] = ids
+	}
+	if f.Counts[Delivered] > 0 {
+		if f.DeliveredSample, err = strings1(r.delivered.Query(shopID, SampleSize)); err != nil {
+			return f, err
+		}
+	}
+	return f, nil
+}
+
+// Cases computes a shop's CaseFacts.
+func (r *FactsReader) Cases(shopID int64) (CaseFacts, error) {
+	var f CaseFacts
+	if err := r.cases.QueryRow(shopID).Scan(&f.Total, &f.Open); err != nil {
+		return f, err
+	}
+	if f.Open == 0 {
+		return f, nil
+	}
+	rows, err := r.open.Query(shopID, SampleSize)
+	if err != nil {
+		return f, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ret, ord string
+		if err := rows.Scan(&ret, &ord); err != nil {
+			return f, err
+		}
+		f.OpenSample = append(f.OpenSample, ret+" ("+ord+")")
+	}
+	return f, rows.Err()
+}
+
+func strings1(rows *sql.Rows, err error) ([]string, error) {
+	return collect(rows, err, func(r rowScanner) (string, error) {
+		var s string
+		return s, r.Scan(&s)
+	})
 }

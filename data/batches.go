@@ -1,0 +1,189 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Incoming is one read file on its way into a shop.
+type Incoming struct {
+	Batch  ImportBatch // ShopID, FileName, SHA256, Kind, Encoding, ExportedAt, Rows, Records, Warnings
+	Orders []Order
+	Cases  []ReturnCase
+}
+
+func (in *Incoming) counts(ctx context.Context, tx *sql.Tx, batchID int64, write bool) (MergeCounts, error) {
+	b := in.Batch
+	if b.Kind == KindReturns {
+		return caseTable.merge(ctx, tx, b.ShopID, in.Cases, b.ExportedAt, batchID, write)
+	}
+	return orderTable.merge(ctx, tx, b.ShopID, in.Orders, b.ExportedAt, batchID, write)
+}
+
+// PlanImport says what importing would do, writing nothing.
+func (s *Store) PlanImport(ctx context.Context, in *Incoming) (MergeCounts, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return MergeCounts{}, err
+	}
+	defer tx.Rollback()
+	return in.counts(ctx, tx, 0, false)
+}
+
+// CommitImport writes a file's records as a new batch in one transaction,
+// with then(tx, batch) run inside it (the audit entry); on any error nothing
+// is written.
+func (s *Store) CommitImport(ctx context.Context, in *Incoming, now time.Time, then func(*sql.Tx, ImportBatch) error) (ImportBatch, error) {
+	b := in.Batch
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		warnings, _ := json.Marshal(nonNil(b.Warnings))
+		res, err := tx.Exec(`INSERT INTO import_batches(shop_id, file_name, sha256, kind, encoding, exported_at, rows, records,
+			created, updated, unchanged, skipped, warnings, imported_at) VALUES (?,?,?,?,?,?,?,?,0,0,0,0,?,?)`,
+			b.ShopID, b.FileName, b.SHA256, string(b.Kind), b.Encoding, int64(b.ExportedAt), b.Rows, b.Records, string(warnings), nowText(now))
+		if err != nil {
+			return err
+		}
+		b.ID, _ = res.LastInsertId()
+		c, err := in.counts(ctx, tx, b.ID, true)
+		if err != nil {
+			return err
+		}
+		b.Created, b.Updated, b.Unchanged, b.Skipped = c.Created, c.Updated, c.Unchanged, c.Skipped
+		if _, err := tx.Exec("UPDATE import_batches SET created=?, updated=?, unchanged=?, skipped=? WHERE id=?",
+			c.Created, c.Updated, c.Unchanged, c.Skipped, b.ID); err != nil {
+			return err
+		}
+		b.ImportedAt = now
+		if then != nil {
+			return then(tx, b)
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportBatch{}, err
+	}
+	return b, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+const batchColumns = `b.id, b.shop_id, s.name, b.file_name, b.sha256, b.kind, b.encoding, b.exported_at, b.rows, b.records,
+	b.created, b.updated, b.unchanged, b.skipped, b.warnings, b.imported_at, b.undone_at`
+
+func scanBatch(r rowScanner) (ImportBatch, error) {
+	var b ImportBatch
+	var kind, warnings, imported, undone string
+	err := r.Scan(&b.ID, &b.ShopID, &b.Shop, &b.FileName, &b.SHA256, &kind, &b.Encoding, &b.ExportedAt, &b.Rows, &b.Records,
+		&b.Created, &b.Updated, &b.Unchanged, &b.Skipped, &warnings, &imported, &undone)
+	b.Kind = FileKind(kind)
+	json.Unmarshal([]byte(warnings), &b.Warnings)
+	b.Warnings = nonNil(b.Warnings)
+	b.ImportedAt = parseNow(imported)
+	if undone != "" {
+		b.Undone, b.UndoneAt = true, parseNow(undone)
+	}
+	return b, err
+}
+
+// Batches lists import batches, newest first; shopID 0 lists every shop's.
+func (s *Store) Batches(shopID int64) ([]ImportBatch, error) {
+	q := "SELECT " + batchColumns + " FROM import_batches b JOIN shops s ON s.id = b.shop_id"
+	var args []any
+	if shopID != 0 {
+		q += " WHERE b.shop_id = ?"
+		args = append(args, shopID)
+	}
+	rows, err := s.db.Query(q+" ORDER BY b.id DESC", args...)
+	return collect(rows, err, scanBatch)
+}
+
+// Batch reads one batch; ErrNotFound when there is none.
+func (s *Store) Batch(id int64) (ImportBatch, error) {
+	b, err := scanBatch(s.db.QueryRow("SELECT "+batchColumns+" FROM import_batches b JOIN shops s ON s.id = b.shop_id WHERE b.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return b, ErrNotFound
+	}
+	return b, err
+}
+
+// LiveBatchBySHA finds a batch of this shop, not undone, with the same file contents.
+func (s *Store) LiveBatchBySHA(shopID int64, sha string) (ImportBatch, bool) {
+	b, err := scanBatch(s.db.QueryRow("SELECT "+batchColumns+` FROM import_batches b JOIN shops s ON s.id = b.shop_id
+		WHERE b.shop_id = ? AND b.sha256 = ? AND b.undone_at = '' ORDER BY b.id DESC LIMIT 1`, shopID, sha))
+	return b, err == nil
+}
+
+// UndoBatch restores exactly the state before the batch, in one transaction
+// with then(tx, batch) (the audit entry). It refuses when a later import
+// changed records this batch wrote, naming those batches: undo them first.
+func (s *Store) UndoBatch(ctx context.Context, id int64, now time.Time, then func(*sql.Tx, ImportBatch) error) (ImportBatch, error) {
+	b, err := s.Batch(id)
+	if err != nil {
+		return b, Msg("There is no import batch {{.ID}}.", map[string]any{"ID": id})
+	}
+	if b.Undone {
+		return b, Msg("Import batch {{.ID}} ({{.File}}) was already undone.", map[string]any{"ID": id, "File": b.FileName})
+	}
+	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		var later []int64
+		for _, conflicts := range []func(*sql.Tx, int64, int64) ([]int64, error){orderTable.undoConflicts, caseTable.undoConflicts} {
+			ids, err := conflicts(tx, b.ShopID, b.ID)
+			if err != nil {
+				return err
+			}
+			later = append(later, ids...)
+		}
+		if len(later) > 0 {
+			names := make([]string, len(later))
+			for i, l := range later {
+				names[i] = "#" + strconv.FormatInt(l, 10)
+			}
+			return Msg("Import batch {{.ID}} cannot be undone alone: later imports ({{.Later}}) changed the same records. Undo those first.",
+				map[string]any{"ID": b.ID, "Later": strings.Join(names, ", ")})
+		}
+		if err := orderTable.undo(tx, b.ShopID, b.ID); err != nil {
+			return err
+		}
+		if err := caseTable.undo(tx, b.ShopID, b.ID); err != nil {
+			return err
+		}
+		if _, err := tx.Exec("UPDATE import_batches SET undone_at = ? WHERE id = ?", nowText(now), b.ID); err != nil {
+			return err
+		}
+		b.Undone, b.UndoneAt = true, now
+		if then != nil {
+			return then(tx, b)
+		}
+		return nil
+	})
+	return b, err
+}
+
+// DataAsOf is the export time of the newest live import of each shop.
+func (s *Store) DataAsOf() (map[int64]Stamp, error) {
+	rows, err := s.db.Query("SELECT shop_id, max(exported_at) FROM import_batches WHERE undone_at = '' GROUP BY shop_id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]Stamp{}
+	for rows.Next() {
+		var id int64
+		var st Stamp
+		if err := rows.Scan(&id, &st); err != nil {
+			return nil, err
+		}
+		out[id] = st
+	}
+	return out, rows.Err()
+}

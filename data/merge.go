@@ -1,0 +1,222 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// recordTable describes how one kind of imported record (orders, after-sales
+// cases) is keyed, stored and remembered, so that one merge and one undo
+// serve both.
+type recordTable[T any] struct {
+	table   string   // "orders"
+	history string   // "order_history"
+	key     string   // "order_id"
+	cols    []string // the record's own columns, after shop_id and key
+	keyOf   func(*T) string
+	values  func(*T) []any // in cols order
+}
+
+// MergeCounts says what a merge did (or would do) with a file's records.
+type MergeCounts struct {
+	Created, Updated, Unchanged, Skipped int
+}
+
+// existing is what the store holds for one key.
+type existing struct {
+	exportedAt Stamp
+	batch      int64
+	values     []any
+}
+
+// mergeChunk is how many keys are looked up in one query.
+const mergeChunk = 400
+
+// merge compares records from an export taken at exportedAt with what the
+// store holds and, when write is true, writes them as batchID, remembering
+// every state it replaces. An older export never overwrites a newer one:
+// such records count as skipped.
+func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, records []T, exportedAt Stamp, batchID int64, write bool) (MergeCounts, error) {
+	var c MergeCounts
+	var hasAny int
+	if err := tx.QueryRow("SELECT EXISTS(SELECT 1 FROM "+t.table+" WHERE shop_id = ?)", shopID).Scan(&hasAny); err != nil {
+		return c, err
+	}
+	var insert, remember *sql.Stmt
+	if write {
+		var err error
+		all := append([]string{"shop_id", t.key}, t.cols...)
+		all = append(all, "exported_at", "batch_id")
+		insert, err = tx.Prepare("INSERT OR REPLACE INTO " + t.table + "(" + strings.Join(all, ",") + ") VALUES (" + placeholders(len(all)) + ")")
+		if err != nil {
+			return c, err
+		}
+		defer insert.Close()
+		hist := append([]string{"batch_id", "shop_id", t.key}, t.cols...)
+		hist = append(hist, "exported_at", "prev_batch_id")
+		remember, err = tx.Prepare("INSERT INTO " + t.history + "(" + strings.Join(hist, ",") + ") VALUES (" + placeholders(len(hist)) + ")")
+		if err != nil {
+			return c, err
+		}
+		defer remember.Close()
+	}
+	args := make([]any, 0, len(t.cols)+4)
+	for start := 0; start < len(records); start += mergeChunk {
+		if err := ctx.Err(); err != nil {
+			return c, err
+		}
+		chunk := records[start:min(start+mergeChunk, len(records))]
+		have := map[string]existing{}
+		if hasAny == 1 {
+			var err error
+			if have, err = t.lookup(tx, shopID, chunk); err != nil {
+				return c, err
+			}
+		}
+		for i := range chunk {
+			r := &chunk[i]
+			vals := t.values(r)
+			old, found := have[t.keyOf(r)]
+			switch {
+			case !found:
+				c.Created++
+			case sameValues(old.values, vals):
+				c.Unchanged++
+				continue
+			case old.exportedAt > exportedAt:
+				c.Skipped++
+				continue
+			default:
+				c.Updated++
+				if write {
+					args = append(args[:0], batchID, shopID, t.keyOf(r))
+					args = append(args, old.values...)
+					args = append(args, old.exportedAt, old.batch)
+					if _, err := remember.Exec(args...); err != nil {
+						return c, err
+					}
+				}
+			}
+			if write {
+				args = append(args[:0], shopID, t.keyOf(r))
+				args = append(args, vals...)
+				args = append(args, exportedAt, batchID)
+				if _, err := insert.Exec(args...); err != nil {
+					return c, err
+				}
+			}
+		}
+	}
+	return c, nil
+}
+
+// lookup reads the stored state of the chunk's keys.
+func (t recordTable[T]) lookup(tx *sql.Tx, shopID int64, chunk []T) (map[string]existing, error) {
+	keys := make([]any, 0, len(chunk)+1)
+	keys = append(keys, shopID)
+	for i := range chunk {
+		keys = append(keys, t.keyOf(&chunk[i]))
+	}
+	q := "SELECT " + t.key + ", exported_at, batch_id, " + strings.Join(t.cols, ",") +
+		" FROM " + t.table + " WHERE shop_id = ? AND " + t.key + " IN (" + placeholders(len(chunk)) + ")"
+	rows, err := tx.Query(q, keys...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	have := make(map[string]existing, len(chunk))
+	for rows.Next() {
+		var key string
+		var e existing
+		e.values = make([]any, len(t.cols))
+		dest := make([]any, 3+len(t.cols))
+		dest[0], dest[1], dest[2] = &key, &e.exportedAt, &e.batch
+		for i := range e.values {
+			dest[3+i] = &e.values[i]
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		have[key] = e
+	}
+	return have, rows.Err()
+}
+
+// sameValues compares stored values (as the driver returns them: int64,
+// string, []byte) with a record's values (int64-like Go types and strings).
+func sameValues(stored, vals []any) bool {
+	if len(stored) != len(vals) {
+		return false
+	}
+	for i := range vals {
+		if normal(stored[i]) != normal(vals[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func normal(v any) any {
+	switch x := v.(type) {
+	case []byte:
+		return string(x)
+	case int:
+		return int64(x)
+	case int32:
+		return int64(x)
+	case bool:
+		if x {
+			return int64(1)
+		}
+		return int64(0)
+	case Stamp:
+		return int64(x)
+	case Date:
+		return int64(x)
+	case Money:
+		return int64(x)
+	case StatusClass:
+		return string(x)
+	}
+	return v
+}
+
+// undoConflicts lists later, live batches that changed records this batch wrote.
+func (t recordTable[T]) undoConflicts(tx *sql.Tx, shopID, batchID int64) ([]int64, error) {
+	rows, err := tx.Query(`SELECT DISTINCT h.batch_id FROM `+t.history+` h JOIN import_batches b ON b.id = h.batch_id
+		WHERE h.shop_id = ? AND h.prev_batch_id = ? AND h.batch_id <> ? AND b.undone_at = '' ORDER BY h.batch_id`, shopID, batchID, batchID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// undo removes what the batch created and puts back what it replaced.
+func (t recordTable[T]) undo(tx *sql.Tx, shopID, batchID int64) error {
+	if _, err := tx.Exec("DELETE FROM "+t.table+" WHERE shop_id = ? AND batch_id = ?", shopID, batchID); err != nil {
+		return err
+	}
+	cols := strings.Join(t.cols, ",")
+	_, err := tx.Exec(fmt.Sprintf(`INSERT INTO %s(shop_id, %s, %s, exported_at, batch_id)
+		SELECT shop_id, %s, %s, exported_at, prev_batch_id FROM %s WHERE batch_id = ?`,
+		t.table, t.key, cols, t.key, cols, t.history), batchID)
+	return err
+}
+
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?,", n-1) + "?"
+}

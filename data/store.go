@@ -1,0 +1,248 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is the SQLite database of one user. It is safe for concurrent use:
+// writes are serialised by SQLite (one writer, WAL readers never wait).
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens (creating when missing) the database at path, copies it aside
+// before a migration changes it, and brings its schema up to date.
+func Open(path string) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, Msg("Cannot create the data folder {{.Folder}}: {{.Err}}", map[string]any{"Folder": dir, "Err": err.Error()})
+		}
+	}
+	dsn := "file:" + escapePath(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate"
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, err
+	}
+	// Readers in WAL mode do not block the writer; a few connections let the
+	// window read while an import writes.
+	db.SetMaxOpenConns(4)
+	db.SetConnMaxIdleTime(time.Minute)
+	s := &Store{db: db, path: path}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// escapePath makes a file path safe inside a file: URI (spaces, #, ? and
+// non-ASCII names such as 店铺 导出 2026 stay as they are otherwise).
+func escapePath(p string) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return r.Replace(p)
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB exposes the handle for benchmarks and tests in other packages.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// migration is one numbered file of migrations/.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func loadMigrations() ([]migration, error) {
+	entries, err := migrations.ReadDir("migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must start with a number", e.Name())
+		}
+		b, err := migrations.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// SchemaVersion is the version the database is at (0 for a new file).
+func (s *Store) SchemaVersion() (int, error) {
+	var v int
+	err := s.db.QueryRow("PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+func (s *Store) migrate() error {
+	ms, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	return s.migrateTo(ms)
+}
+
+// migrateTo applies the migrations newer than the file's version, each in a
+// transaction, after copying a non-empty file aside.
+func (s *Store) migrateTo(ms []migration) error {
+	current, err := s.SchemaVersion()
+	if err != nil {
+		return Msg("{{.File}} is not a Deposit Desk database: {{.Err}}", map[string]any{"File": s.path, "Err": err.Error()})
+	}
+	latest := ms[len(ms)-1].version
+	if current > latest {
+		return Msg("The database {{.File}} was written by a newer Deposit Desk (schema {{.Have}}, this one knows {{.Know}}); update Deposit Desk.", map[string]any{"File": s.path, "Have": current, "Know": latest})
+	}
+	if current == latest {
+		return nil
+	}
+	if current > 0 {
+		if _, err := s.Backup(fmt.Sprintf("%s.before-v%d.bak", s.path, latest)); err != nil {
+			return fmt.Errorf("backup before migration: %w", err)
+		}
+	}
+	for _, m := range ms {
+		if m.version <= current {
+			continue
+		}
+		err := s.Tx(context.Background(), func(tx *sql.Tx) error {
+			if _, err := tx.Exec(m.sql); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			_, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Backup writes a consistent copy of the database to dest (which must not
+// exist) with VACUUM INTO, and returns dest.
+func (s *Store) Backup(dest string) (string, error) {
+	if _, err := os.Stat(dest); err == nil {
+		return "", Msg("{{.File}} already exists; choose another name.", map[string]any{"File": dest})
+	}
+	if _, err := s.db.Exec("VACUUM INTO ?", dest); err != nil {
+		return "", err
+	}
+	return dest, nil
+}
+
+// Restore replaces the database at dst with the backup at src: the backup is
+// checked first (it must open as a Deposit Desk database), the current file is
+// kept beside as dst+".before-restore.bak". The store at dst must be closed.
+func Restore(src, dst string) error {
+	check, err := Open(src)
+	if err != nil {
+		return err
+	}
+	var n int
+	err = check.db.QueryRow("SELECT count(*) FROM shops").Scan(&n)
+	check.Close()
+	if err != nil {
+		return Msg("{{.File}} is not a Deposit Desk backup.", map[string]any{"File": src})
+	}
+	if _, err := os.Stat(dst); err == nil {
+		keep := dst + ".before-restore.bak"
+		os.Remove(keep)
+		if err := copyFile(dst, keep); err != nil {
+			return err
+		}
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(dst + suffix)
+	}
+	tmp := dst + ".restoring"
+	if err := copyFile(src, tmp); err != nil {
+		return err
+	}
+	return os.Rename(tmp, dst)
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// Tx runs fn in one transaction: all of it is written, or none of it.
+func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// ErrNotFound is returned when a record does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Setting reads a stored setting; def when unset.
+func (s *Store) Setting(key, def string) string {
+	var v string
+	if err := s.db.QueryRow("SELECT value FROM settings WHERE key = ?", key).Scan(&v); err != nil {
+		return def
+	}
+	return v
+}
+
+// SetSetting stores a setting.
+func (s *Store) SetSetting(key, value string) error {
+	_, err := s.db.Exec("INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value)
+	return err
+}
+
+func nowText(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+func parseNow(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339, s)
+	return t
+}
