@@ -1,0 +1,213 @@
+package app
+
+import (
+	"strings"
+	"sync"
+	"text/template"
+
+	"depositdesk/data"
+)
+
+// Facts is everything a verdict is computed from, for one shop. The store
+// gathers it; Evaluate only reads it.
+type Facts struct {
+	Shop       data.Shop
+	Rules      data.RuleSet
+	Orders     data.OrderFacts
+	Cases      data.CaseFacts
+	Violations []data.Violation // the shop's violations, open and resolved
+	DataAsOf   data.Stamp       // export time of the shop's newest import; 0 when nothing was imported
+}
+
+// Status is where a shop's deposit refund stands (PRODUCT.md §2).
+const (
+	Ready   = "ready"   // every check passes
+	Waiting = "waiting" // only time checks with a known date fail
+	Blocked = "blocked" // someone must act, or a date is unknown
+)
+
+// Check kinds: a time check passes by itself on its due date; an action check
+// needs someone to act (or a date that is unknown).
+const (
+	KindTime   = "time"
+	KindAction = "action"
+)
+
+// Check ids, in the order a verdict lists them.
+const (
+	CheckOperatingPeriod    = "operating_period"
+	CheckOrdersSettled      = "orders_settled"
+	CheckAfterSalesWindow   = "after_sales_window"
+	CheckReturnsClosed      = "returns_closed"
+	CheckQuietPeriod        = "quiet_period"
+	CheckClosureNotice      = "closure_notice"
+	CheckMarketingStopped   = data.StepMarketingStopped
+	CheckCreatorsUnbound    = data.StepCreatorsUnbound
+	CheckCommissionsSettled = data.StepCommissionsSettled
+	CheckDuesSettled        = data.StepDuesSettled
+	CheckViolationsCleared  = "violations_cleared"
+	CheckRefundAccount      = "refund_account"
+)
+
+// CheckIDs lists every check id in verdict order (a rule set may switch some off).
+var CheckIDs = []string{
+	CheckOperatingPeriod, CheckOrdersSettled, CheckAfterSalesWindow, CheckReturnsClosed,
+	CheckQuietPeriod, CheckClosureNotice,
+	CheckMarketingStopped, CheckCreatorsUnbound, CheckCommissionsSettled, CheckDuesSettled,
+	CheckViolationsCleared, CheckRefundAccount,
+}
+
+// Check is one condition of the refund and whether it holds on the verdict's date.
+type Check struct {
+	ID   string    `json:"id"`
+	OK   bool      `json:"ok"`
+	Kind string    `json:"kind"` // KindTime or KindAction
+	Due  data.Date `json:"due"`  // the day a time check passes (or passed); NoDate when unknown or dateless
+	// Detail is Msg in English, for the command line and JSON.
+	Detail string `json:"detail"`
+	// Msg is the translatable detail: the window shows lang.L(Msg.Text, Msg.Args).
+	Msg data.Message `json:"-"`
+	// Evidence names what the detail is about (order IDs, "return ID (order ID)"
+	// of cases, violation ids) so the window can list and link them.
+	Evidence []string `json:"-"`
+}
+
+// Verdict is a shop's deposit refund readiness on one day. Its JSON is the
+// `readiness --json` contract of PRODUCT.md §5; fields tagged "-" are for the window.
+type Verdict struct {
+	Shop       string     `json:"shop"`
+	Status     string     `json:"status"`   // Ready, Waiting or Blocked
+	ReadyOn    data.Date  `json:"ready_on"` // see Evaluate
+	Deposit    data.Money `json:"deposit"`
+	Refundable data.Money `json:"refundable"` // deposit − all penalties, never below zero
+	Currency   string     `json:"currency"`
+	Rules      string     `json:"rules"`      // rule set label, e.g. "tiktok-cb@2025-12-15"
+	DataAsOf   data.Date  `json:"data_as_of"` // export date of the newest import; null when none
+	Stale      bool       `json:"stale"`      // data_as_of is more than StaleAfterDays before as_of
+	Checks     []Check    `json:"checks"`
+
+	ShopID    int64      `json:"-"`
+	Client    string     `json:"-"`
+	Site      string     `json:"-"`
+	AsOf      data.Date  `json:"-"`
+	Penalties data.Money `json:"-"` // all violations' penalties, open and resolved
+	// Shortfall is what the penalties exceed the deposit by (Refundable is then 0):
+	// the platform may claim it from the seller.
+	Shortfall data.Money `json:"-"`
+	// MainBlocker points into Checks at what the overview shows as "what blocks
+	// it": the first failing action check, else the failing time check due last;
+	// nil when the shop is ready.
+	MainBlocker *Check `json:"-"`
+}
+
+// Failing lists the checks that do not pass, in verdict order.
+func (v Verdict) Failing() []Check {
+	var out []Check
+	for _, c := range v.Checks {
+		if !c.OK {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// StaleAfterDays is how old data may be before a verdict is flagged stale.
+const StaleAfterDays = 7
+
+// The English templates of every check detail. Each is also its translation
+// key (assets/translations/*.json); keep them here, in one place.
+const (
+	MsgOpeningDateUnknown   = "The shop's opening date is unknown; the rule set requires {{.Days}} days of operation"
+	MsgOperatingPeriodNone  = "No minimum operating period applies and no contract end is set"
+	MsgOperatingPeriodRuns  = "The operating period runs until {{.Due}}"
+	MsgOperatingPeriodEnded = "The operating period ended on {{.Due}}"
+
+	MsgNoOrders          = "No orders have been imported"
+	MsgOrdersSettled     = "All {{.Total}} orders are settled"
+	MsgOrdersNotSettled  = "{{.Count}} orders are not settled: {{.Detail}}"
+	MsgDeliveredUndated  = "{{.Count}} delivered orders have no Delivered Time, so their return window end is unknown: {{.Orders}}"
+	MsgReturnWindowOpen  = "{{.Count}} delivered orders are in the {{.Window}}-day return window, the last until {{.Due}}: {{.Orders}}"
+	MsgReturnWindowEnded = "The {{.Window}}-day return window of every delivered order ended by {{.Due}}"
+	MsgNoDeliveredOrders = "No delivered order is still in its return window"
+
+	MsgNoCases     = "No after-sales cases imported; import the returns export to be sure"
+	MsgCasesClosed = "All {{.Total}} after-sales cases are closed"
+	MsgCasesOpen   = "{{.Count}} after-sales cases are open: {{.Cases}}"
+
+	MsgQuietNoOrders       = "No orders, so no quiet period applies"
+	MsgQuietUnclosed       = "{{.Count}} orders have no closure date yet; the {{.Days}}-day quiet period starts after the last order closes"
+	MsgQuietClosureUnknown = "The date of the last order closure is unknown"
+	MsgQuietRuns           = "Last order closure: {{.Closed}} ({{.Order}}); the {{.Days}}-day quiet period ends on {{.Due}}"
+	MsgQuietEnded          = "Last order closure: {{.Closed}} ({{.Order}}); the {{.Days}}-day quiet period ended on {{.Due}}"
+
+	MsgNoticeNotPosted = "The closure notice is not posted; it must show on the shop page for {{.Days}} days"
+	MsgNoticeRuns      = "The closure notice was posted on {{.Posted}}; its {{.Days}} days end on {{.Due}}"
+	MsgNoticeEnded     = "The closure notice was posted on {{.Posted}}; its {{.Days}} days ended on {{.Due}}"
+
+	MsgMarketingNotStopped   = "Stop all marketing campaigns, then record the date"
+	MsgMarketingStopped      = "Marketing stopped on {{.Date}}"
+	MsgCreatorsNotUnbound    = "Unbind all creator (affiliate) accounts, then record the date"
+	MsgCreatorsUnbound       = "Creators unbound on {{.Date}}"
+	MsgCommissionsNotSettled = "Settle the affiliate commissions owed, then record the date"
+	MsgCommissionsSettled    = "Commissions settled on {{.Date}}"
+	MsgDuesNotSettled        = "Settle all payables and receivables with the platform, then record the date"
+	MsgDuesSettled           = "Dues settled on {{.Date}}"
+
+	MsgNoViolations       = "No violations"
+	MsgViolationsResolved = "All {{.Total}} violations are resolved; {{.Penalties}} {{.Currency}} in penalties is deducted from the deposit"
+	MsgViolationsOpen     = "{{.Count}} violations are open: {{.Violations}}"
+
+	MsgAccountMissing  = "The refund account needs its {{.Missing}}"
+	MsgAccountComplete = "Refund to {{.Holder}}, {{.Bank}}, {{.Number}}"
+)
+
+// stepMessages are the failing and passing templates of each closure step check.
+var stepMessages = map[string][2]string{
+	data.StepMarketingStopped:   {MsgMarketingNotStopped, MsgMarketingStopped},
+	data.StepCreatorsUnbound:    {MsgCreatorsNotUnbound, MsgCreatorsUnbound},
+	data.StepCommissionsSettled: {MsgCommissionsNotSettled, MsgCommissionsSettled},
+	data.StepDuesSettled:        {MsgDuesNotSettled, MsgDuesSettled},
+}
+
+// MessageTexts lists every template a verdict or a rule set check can show, so
+// a test can make sure each has a translation.
+func MessageTexts() []string {
+	return []string{
+		MsgOpeningDateUnknown, MsgOperatingPeriodNone, MsgOperatingPeriodRuns, MsgOperatingPeriodEnded,
+		MsgNoOrders, MsgOrdersSettled, MsgOrdersNotSettled,
+		MsgDeliveredUndated, MsgReturnWindowOpen, MsgReturnWindowEnded, MsgNoDeliveredOrders,
+		MsgNoCases, MsgCasesClosed, MsgCasesOpen,
+		MsgQuietNoOrders, MsgQuietUnclosed, MsgQuietClosureUnknown, MsgQuietRuns, MsgQuietEnded,
+		MsgNoticeNotPosted, MsgNoticeRuns, MsgNoticeEnded,
+		MsgMarketingNotStopped, MsgMarketingStopped, MsgCreatorsNotUnbound, MsgCreatorsUnbound,
+		MsgCommissionsNotSettled, MsgCommissionsSettled, MsgDuesNotSettled, MsgDuesSettled,
+		MsgNoViolations, MsgViolationsResolved, MsgViolationsOpen,
+		MsgAccountMissing, MsgAccountComplete,
+		MsgRuleSetNeedsID, MsgRuleSetBadID, MsgRuleSetNeedsName, MsgRuleSetNegative, MsgRuleSetTooLarge,
+		MsgRuleSetBadSite, MsgRuleSetUnknownStep, MsgRuleSetDuplicateStep,
+	}
+}
+
+// detailTemplates caches parsed detail templates: 2,000 shops × 12 checks would
+// otherwise parse the same few dozen templates 24,000 times per overview.
+var detailTemplates sync.Map // text → *template.Template
+
+// renderDetail is data.Render with the parsed template cached; same output.
+func renderDetail(text string, args map[string]any) string {
+	if args == nil {
+		return text
+	}
+	t, ok := detailTemplates.Load(text)
+	if !ok {
+		parsed, err := template.New("").Option("missingkey=zero").Parse(text)
+		if err != nil {
+			return text
+		}
+		t, _ = detailTemplates.LoadOrStore(text, parsed)
+	}
+	var b strings.Builder
+	if err := t.(*template.Template).Execute(&b, args); err != nil {
+		return text
+	}
+	return b.String()
+}
