@@ -1,0 +1,406 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"depositdesk/app"
+	"depositdesk/data"
+)
+
+func importFiles(c *ctx, args []string) error {
+	fs := newFlags("import")
+	shop := fs.String("shop", "", "")
+	exportedAt := fs.String("exported-at", "", "")
+	files, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *shop == "" {
+		return usagef("import needs --shop NAME")
+	}
+	if len(files) == 0 {
+		return usagef("import needs at least one FILE")
+	}
+	var opt app.ImportOptions
+	if *exportedAt != "" {
+		st, err := data.ParseStamp(strings.TrimSpace(*exportedAt))
+		if err != nil {
+			return usagef("--exported-at: %q is not a time; write it as \"YYYY-MM-DD HH:MM\" or YYYY-MM-DD", *exportedAt)
+		}
+		opt.ExportedAt = st
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	ctx, stop := interruptible()
+	defer stop()
+	failed := 0
+	for _, f := range files {
+		p, err := d.Import(ctx, *shop, f, opt)
+		if err != nil {
+			if ctx.Err() != nil {
+				return fmt.Errorf("import cancelled; %s was not imported", f)
+			}
+			fmt.Fprintln(c.Stderr, "depositdesk:", err.Error())
+			failed++
+			continue
+		}
+		printImport(c, p)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files were not imported; the others were", failed, len(files))
+	}
+	return nil
+}
+
+func printImport(c *ctx, p *app.ImportPlan) {
+	b := p.Batch
+	if p.AlreadyImported {
+		c.printf("%s: already imported into %s as batch #%d; nothing changed (%d unchanged).\n", b.FileName, p.Shop.Name, b.ID, b.Unchanged)
+		return
+	}
+	enc := ""
+	if b.Encoding != "" && b.Encoding != "UTF-8" && b.Encoding != "xlsx" {
+		enc = ", read as " + b.Encoding
+	}
+	c.printf("%s → %s: batch #%d, %s export of %s (time from %s%s)\n", b.FileName, p.Shop.Name, b.ID, b.Kind, b.ExportedAt, p.ExportTimeFrom, enc)
+	noun := "orders"
+	if b.Kind == data.KindReturns {
+		noun = "cases"
+	}
+	c.printf("  %d rows, %d %s: %d new, %d updated, %d unchanged, %d skipped (older than what is stored)\n",
+		b.Rows, b.Records, noun, b.Created, b.Updated, b.Unchanged, b.Skipped)
+	for _, w := range p.Warnings {
+		c.printf("  warning: %s\n", w.Error())
+	}
+}
+
+func importsList(c *ctx, args []string) error {
+	fs := newFlags("imports")
+	shop := fs.String("shop", "", "")
+	asJSON := fs.Bool("json", false, "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	batches, err := d.Imports(*shop)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if batches == nil {
+			batches = []data.ImportBatch{}
+		}
+		return c.json(map[string]any{"imports": batches})
+	}
+	if len(batches) == 0 {
+		c.printf("No imports yet.\n")
+		return nil
+	}
+	w := tabwriter.NewWriter(c.Stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "BATCH\tSHOP\tFILE\tKIND\tEXPORTED\tROWS\tNEW\tUPDATED\tUNCHANGED\tSKIPPED\tIMPORTED")
+	for _, b := range batches {
+		when := b.ImportedAt.Local().Format("2006-01-02 15:04")
+		if b.Undone {
+			when += " (undone)"
+		}
+		fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", b.ID, b.Shop, b.FileName, b.Kind, b.ExportedAt,
+			b.Rows, b.Created, b.Updated, b.Unchanged, b.Skipped, when)
+	}
+	return w.Flush()
+}
+
+func undo(c *ctx, args []string) error {
+	pos, err := parse(newFlags("undo"), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("undo takes one BATCH_ID (see: depositdesk imports)")
+	}
+	id, err := parseID(pos[0])
+	if err != nil {
+		return err
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	b, err := d.Undo(id)
+	if err != nil {
+		return err
+	}
+	c.printf("Undid batch #%d (%s in %s): the shop's orders and cases are as they were before it.\n", b.ID, b.FileName, b.Shop)
+	return nil
+}
+
+func violationAdd(c *ctx, args []string) error {
+	fs := newFlags("violation add")
+	shop := fs.String("shop", "", "")
+	date := fs.String("date", "", "")
+	kind := fs.String("kind", "", "")
+	penalty := fs.String("penalty", "0", "")
+	resolved := fs.String("resolved", "", "")
+	note := fs.String("note", "", "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *shop == "" || *date == "" || *kind == "" {
+		return usagef("violation add needs --shop, --date and --kind")
+	}
+	var v data.Violation
+	var err error
+	if v.Date, err = dateFlag("date", *date); err != nil {
+		return err
+	}
+	if v.Resolved, err = dateFlag("resolved", *resolved); err != nil {
+		return err
+	}
+	if v.Penalty, err = moneyFlag("penalty", *penalty); err != nil {
+		return err
+	}
+	v.Kind, v.Note = strings.TrimSpace(*kind), *note
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	if _, err := d.AddViolation(*shop, v); err != nil {
+		return err
+	}
+	state := "open"
+	if v.Resolved != data.NoDate {
+		state = "resolved " + v.Resolved.String()
+	}
+	c.printf("Recorded violation %q on %s for %s (penalty %s, %s).\n", v.Kind, v.Date, *shop, v.Penalty, state)
+	return nil
+}
+
+func violationList(c *ctx, args []string) error {
+	fs := newFlags("violation list")
+	shop := fs.String("shop", "", "")
+	asJSON := fs.Bool("json", false, "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	vs, err := d.Violations(*shop)
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	shops, _ := d.Shops()
+	for _, s := range shops {
+		names[s.ID] = s.Name
+	}
+	type vJSON struct {
+		ID       int64      `json:"id"`
+		Shop     string     `json:"shop"`
+		Date     data.Date  `json:"date"`
+		Kind     string     `json:"kind"`
+		Penalty  data.Money `json:"penalty"`
+		Resolved data.Date  `json:"resolved"`
+		Note     string     `json:"note"`
+	}
+	out := make([]vJSON, len(vs))
+	for i, v := range vs {
+		out[i] = vJSON{v.ID, names[v.ShopID], v.Date, v.Kind, v.Penalty, v.Resolved, v.Note}
+	}
+	if *asJSON {
+		return c.json(map[string]any{"violations": out})
+	}
+	if len(out) == 0 {
+		c.printf("No violations recorded.\n")
+		return nil
+	}
+	w := tabwriter.NewWriter(c.Stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tSHOP\tDATE\tKIND\tPENALTY\tRESOLVED")
+	for _, v := range out {
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\n", v.ID, v.Shop, v.Date, v.Kind, v.Penalty, dash(v.Resolved.String()))
+	}
+	return w.Flush()
+}
+
+func readiness(c *ctx, args []string) error {
+	fs := newFlags("readiness")
+	asOfText := fs.String("as-of", "", "")
+	var shops multi
+	fs.Var(&shops, "shop", "")
+	asJSON := fs.Bool("json", false, "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	asOf, err := asOfFlag(c, *asOfText)
+	if err != nil {
+		return err
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	verdicts, err := d.Readiness(asOf, shops...)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if verdicts == nil {
+			verdicts = []app.Verdict{}
+		}
+		return c.json(struct {
+			AsOf  data.Date     `json:"as_of"`
+			Shops []app.Verdict `json:"shops"`
+		}{asOf, verdicts})
+	}
+	c.printf("Readiness on %s\n\n", asOf)
+	w := tabwriter.NewWriter(c.Stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "SHOP\tSTATUS\tREADY ON\tREFUNDABLE\tDATA AS OF\tWHAT BLOCKS IT")
+	for _, v := range verdicts {
+		stale := ""
+		if v.Stale {
+			stale = " (stale)"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s %s\t%s%s\t%s\n", v.Shop, v.Status, dash(v.ReadyOn.String()), v.Refundable, v.Currency,
+			dash(v.DataAsOf.String()), stale, mainBlocker(v))
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if len(shops) > 0 {
+		for _, v := range verdicts {
+			c.printf("\n%s — %s (rules %s)\n", v.Shop, v.Status, v.Rules)
+			for _, ch := range v.Checks {
+				mark := "✗"
+				if ch.OK {
+					mark = "✓"
+				}
+				due := ""
+				if ch.Due != data.NoDate {
+					due = " [" + ch.Due.String() + "]"
+				}
+				c.printf("  %s %-20s %s%s\n", mark, ch.ID, ch.Detail, due)
+			}
+		}
+	}
+	return nil
+}
+
+func mainBlocker(v app.Verdict) string {
+	for _, ch := range v.Checks {
+		if !ch.OK && ch.Kind == "action" {
+			return ch.ID + ": " + ch.Detail
+		}
+	}
+	for _, ch := range v.Checks {
+		if !ch.OK {
+			return ch.ID + ": " + ch.Detail
+		}
+	}
+	return "—"
+}
+
+func rulesList(c *ctx, args []string) error {
+	fs := newFlags("rules list")
+	asJSON := fs.Bool("json", false, "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	rules, err := d.RuleSets()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		type rJSON struct {
+			data.RuleSet
+			Label string `json:"label"`
+		}
+		out := make([]rJSON, len(rules))
+		for i, r := range rules {
+			out[i] = rJSON{r, r.Label()}
+		}
+		return c.json(map[string]any{"rules": out})
+	}
+	for _, r := range rules {
+		kind := "copy"
+		if r.BuiltIn {
+			kind = "built-in"
+		}
+		p := r.Params
+		c.printf("%s — %s (%s)\n", r.Label(), r.Name, kind)
+		c.printf("  minimum operating days %d; quiet period %d days; closure notice %d days\n", p.MinOperatingDays, p.QuietDays, p.ClosureNoticeDays)
+		c.printf("  return window: %s\n", windows(r))
+		steps := "none"
+		if len(p.Steps) > 0 {
+			steps = strings.Join(p.Steps, ", ")
+		}
+		c.printf("  closure steps: %s\n  source: %s\n\n", steps, r.Source)
+	}
+	return nil
+}
+
+func windows(r data.RuleSet) string {
+	var parts []string
+	for _, site := range []string{"US", "UK", "VN", "TH", "ID", "MY", "PH", "SG"} {
+		if d, ok := r.Params.ReturnWindow[site]; ok {
+			parts = append(parts, fmt.Sprintf("%s %d", site, d))
+		}
+	}
+	parts = append(parts, fmt.Sprintf("other %d days", r.Params.DefaultWindow))
+	return strings.Join(parts, ", ")
+}
+
+func audit(c *ctx, args []string) error {
+	fs := newFlags("audit")
+	shop := fs.String("shop", "", "")
+	asJSON := fs.Bool("json", false, "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	entries, err := d.Audit(*shop, 0)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if entries == nil {
+			entries = []data.AuditEntry{}
+		}
+		return c.json(map[string]any{"audit": entries})
+	}
+	w := tabwriter.NewWriter(c.Stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "WHEN\tUSER\tSHOP\tACTION\tDETAIL")
+	for _, e := range entries {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.At.Local().Format("2006-01-02 15:04:05"), e.User, dash(e.Shop), e.Action, e.Detail)
+	}
+	return w.Flush()
+}
+
+func demo(c *ctx, args []string) error {
+	if _, err := parse(newFlags("demo"), args); err != nil {
+		return err
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	n, err := d.LoadDemo()
+	if err != nil {
+		return err
+	}
+	c.printf("Loaded %d sample shops and their exports into %s.\nSee the verdicts: depositdesk readiness\n", n, d.Path())
+	return nil
+}

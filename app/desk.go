@@ -1,0 +1,209 @@
+// Package app is Deposit Desk's core: shops, imports, rule sets, verdicts,
+// applications and the audit log. The window (screens) and the command line
+// (app/cli) both call app.Desk; nothing here knows there is a window.
+package app
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"os/user"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"depositdesk/data"
+)
+
+// Desk is one user's Deposit Desk: the store and the clock.
+type Desk struct {
+	store *data.Store
+	// Now is the clock; tests set it.
+	Now func() time.Time
+	// User is who the audit log names (the OS user).
+	User string
+}
+
+// DBEnv names the environment variable that overrides the database path.
+const DBEnv = "DEPOSITDESK_DB"
+
+// DataFolder is where each OS expects an application's data:
+// %AppData%\DepositDesk on Windows, ~/Library/Application Support/DepositDesk
+// on macOS, $XDG_DATA_HOME/DepositDesk (~/.local/share) elsewhere.
+func DataFolder() (string, error) {
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(dir, "DepositDesk"), nil
+	}
+	if x := os.Getenv("XDG_DATA_HOME"); x != "" && filepath.IsAbs(x) {
+		return filepath.Join(x, "DepositDesk"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(home, ".local", "share", "DepositDesk"), nil
+}
+
+// DefaultDBPath is DEPOSITDESK_DB when set, else desk.db in DataFolder.
+func DefaultDBPath() (string, error) {
+	if p := os.Getenv(DBEnv); p != "" {
+		return p, nil
+	}
+	dir, err := DataFolder()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "desk.db"), nil
+}
+
+// Open opens the database at path (creating it) and makes sure the built-in
+// rule sets are there in their current form.
+func Open(path string) (*Desk, error) {
+	s, err := data.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	d := &Desk{store: s, Now: time.Now, User: osUser()}
+	err = s.Tx(context.Background(), func(tx *sql.Tx) error {
+		for _, r := range BuiltInRuleSets() {
+			if err := data.SaveRuleSetTx(tx, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	for _, k := range []string{"USER", "USERNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "unknown"
+}
+
+// Close closes the database.
+func (d *Desk) Close() error { return d.store.Close() }
+
+// Path is the database file.
+func (d *Desk) Path() string { return d.store.Path() }
+
+// Store gives benchmarks and tools the store underneath.
+func (d *Desk) Store() *data.Store { return d.store }
+
+// Today is the current calendar date on this computer.
+func (d *Desk) Today() data.Date { return data.DateOf(d.Now()) }
+
+// audit builds an audit entry for now and this user.
+func (d *Desk) audit(shop data.Shop, action, detail string) data.AuditEntry {
+	return data.AuditEntry{At: d.Now(), User: d.User, ShopID: shop.ID, Shop: shop.Name, Action: action, Detail: detail}
+}
+
+// Audit lists the audit log, newest first, of one shop ("" for all).
+func (d *Desk) Audit(shop string, limit int) ([]data.AuditEntry, error) {
+	var id int64
+	if shop != "" {
+		sh, err := d.Shop(shop)
+		if err != nil {
+			return nil, err
+		}
+		id = sh.ID
+	}
+	return d.store.Audit(id, limit)
+}
+
+// Shops lists every shop by name.
+func (d *Desk) Shops() ([]data.Shop, error) { return d.store.Shops() }
+
+// Shop finds a shop by name.
+func (d *Desk) Shop(name string) (data.Shop, error) {
+	sh, err := d.store.ShopByName(name)
+	if errors.Is(err, data.ErrNotFound) {
+		return sh, data.Msg("There is no shop named {{.Name}}.", map[string]any{"Name": name})
+	}
+	return sh, err
+}
+
+// ShopByID finds a shop by id.
+func (d *Desk) ShopByID(id int64) (data.Shop, error) { return d.store.ShopByID(id) }
+
+// checkShop validates what a person entered for a shop.
+func (d *Desk) checkShop(sh *data.Shop) error {
+	sh.Name = strings.TrimSpace(sh.Name)
+	sh.Site = strings.ToUpper(strings.TrimSpace(sh.Site))
+	sh.Currency = strings.ToUpper(strings.TrimSpace(sh.Currency))
+	if sh.Platform == "" {
+		sh.Platform = "tiktok"
+	}
+	if sh.RuleSet == "" {
+		sh.RuleSet = "tiktok-cb"
+	}
+	switch {
+	case sh.Name == "":
+		return data.Msg("A shop needs a name.", nil)
+	case sh.Site == "":
+		return data.Msg("Shop {{.Name}} needs a site (US, UK, MY, …).", map[string]any{"Name": sh.Name})
+	case sh.Currency == "":
+		return data.Msg("Shop {{.Name}} needs the currency of its deposit (USD, GBP, …).", map[string]any{"Name": sh.Name})
+	case sh.Deposit < 0:
+		return data.Msg("The deposit of {{.Name}} cannot be negative.", map[string]any{"Name": sh.Name})
+	case sh.ContractEnd != data.NoDate && sh.Opened != data.NoDate && sh.ContractEnd < sh.Opened:
+		return data.Msg("The contract of {{.Name}} cannot end before the shop opened.", map[string]any{"Name": sh.Name})
+	}
+	if _, err := d.store.RuleSet(sh.RuleSet); err != nil {
+		return data.Msg("There is no rule set {{.ID}}; see the rule sets for the ones there are.", map[string]any{"ID": sh.RuleSet})
+	}
+	return nil
+}
+
+// AddShop adds a shop.
+func (d *Desk) AddShop(sh data.Shop) (data.Shop, error) {
+	if err := d.checkShop(&sh); err != nil {
+		return sh, err
+	}
+	err := d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+		var err error
+		if sh, err = data.AddShopTx(tx, sh, d.Now()); err != nil {
+			return err
+		}
+		return data.AuditTx(tx, d.audit(sh, "shop.add", describeShop(sh)))
+	})
+	return sh, err
+}
+
+// SaveShop writes an edited shop; the audit log records what changed.
+func (d *Desk) SaveShop(sh data.Shop) error {
+	if err := d.checkShop(&sh); err != nil {
+		return err
+	}
+	old, err := d.store.ShopByID(sh.ID)
+	if err != nil {
+		return data.Msg("There is no shop named {{.Name}}.", map[string]any{"Name": sh.Name})
+	}
+	changes := shopChanges(old, sh)
+	if changes == "" {
+		return nil
+	}
+	return d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+		if err := data.UpdateShopTx(tx, sh, d.Now()); err != nil {
+			return err
+		}
+		return data.AuditTx(tx, d.audit(sh, "shop.edit", changes))
+	})
+}

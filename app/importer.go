@@ -1,0 +1,164 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"depositdesk/data"
+	"depositdesk/data/exports"
+)
+
+// ImportOptions tune one import.
+type ImportOptions struct {
+	// ExportedAt is when the file was exported; zero takes it from the file
+	// name (All order-2026-10-07-10_33.xlsx), else the newest time in the data.
+	ExportedAt data.Stamp
+	// Progress is told how many rows have been read, every few thousand.
+	Progress func(rows int)
+}
+
+// ImportPlan is a read file and what importing it would do: nothing is
+// written until Commit.
+type ImportPlan struct {
+	Shop  data.Shop
+	Path  string
+	Batch data.ImportBatch // the counts, kind, encoding and export time
+	// Warnings are the reader's remarks with their rows, for the person.
+	Warnings []data.Message
+	// AlreadyImported is set when a file with the same contents was imported
+	// into this shop before (and not undone): committing changes nothing.
+	AlreadyImported bool
+	// ExportTimeFrom says where ExportedAt came from: "option", "file name" or "data".
+	ExportTimeFrom string
+	incoming       *data.Incoming
+}
+
+// Preview reads a file for a shop and says what importing it would do.
+func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptions) (*ImportPlan, error) {
+	shop, err := d.Shop(shopName)
+	if err != nil {
+		return nil, err
+	}
+	name := filepath.Base(path)
+	sum, err := fileSHA256(path)
+	if err != nil {
+		return nil, &data.Message{File: name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": err.Error()}}
+	}
+	plan := &ImportPlan{Shop: shop, Path: path}
+	if b, ok := d.store.LiveBatchBySHA(shop.ID, sum); ok {
+		plan.AlreadyImported = true
+		plan.Batch = b
+		plan.Batch.Created, plan.Batch.Updated, plan.Batch.Skipped = 0, 0, 0
+		plan.Batch.Unchanged = b.Records
+		plan.Warnings = []data.Message{{File: name, Text: "This file was already imported into {{.Shop}} as batch {{.ID}} on {{.When}}; nothing changes.",
+			Args: map[string]any{"Shop": shop.Name, "ID": b.ID, "When": b.ImportedAt.Local().Format("2006-01-02 15:04")}}}
+		return plan, nil
+	}
+	res, err := exports.Read(ctx, path, exports.Options{Name: name, Site: shop.Site, Progress: o.Progress})
+	if err != nil {
+		return nil, err
+	}
+	exported, from := o.ExportedAt, "option"
+	if exported == 0 {
+		exported, from = res.FileTime, "file name"
+	}
+	if exported == 0 {
+		exported, from = res.Newest, "data"
+	}
+	if exported == 0 {
+		exported, from = data.StampOf(d.Now()), "import time"
+	}
+	plan.ExportTimeFrom = from
+	plan.Warnings = res.Warnings
+	warnings := make([]string, len(res.Warnings))
+	for i := range res.Warnings {
+		warnings[i] = res.Warnings[i].Error()
+	}
+	plan.Batch = data.ImportBatch{
+		ShopID: shop.ID, Shop: shop.Name, FileName: name, SHA256: sum, Kind: res.Kind, Encoding: res.Encoding,
+		ExportedAt: exported, Rows: res.Rows, Records: len(res.Orders) + len(res.Cases), Warnings: warnings,
+	}
+	plan.incoming = &data.Incoming{Batch: plan.Batch, Orders: res.Orders, Cases: res.Cases}
+	c, err := d.store.PlanImport(ctx, plan.incoming)
+	if err != nil {
+		return nil, err
+	}
+	plan.Batch.Created, plan.Batch.Updated, plan.Batch.Unchanged, plan.Batch.Skipped = c.Created, c.Updated, c.Unchanged, c.Skipped
+	return plan, nil
+}
+
+// Commit writes a previewed file in one transaction, with its audit entry.
+// A file imported before is reported as unchanged and writes nothing.
+func (d *Desk) Commit(ctx context.Context, p *ImportPlan) (data.ImportBatch, error) {
+	if p.AlreadyImported {
+		return p.Batch, nil
+	}
+	if p.incoming == nil {
+		return data.ImportBatch{}, fmt.Errorf("import plan for %s was already committed", p.Batch.FileName)
+	}
+	b, err := d.store.CommitImport(ctx, p.incoming, d.Now(), func(tx *sql.Tx, b data.ImportBatch) error {
+		return data.AuditTx(tx, d.audit(p.Shop, "import", fmt.Sprintf("batch %d: %s (%s, exported %s): %d rows, %d created, %d updated, %d unchanged, %d skipped",
+			b.ID, b.FileName, b.Kind, b.ExportedAt, b.Rows, b.Created, b.Updated, b.Unchanged, b.Skipped)))
+	})
+	if err != nil {
+		return b, err
+	}
+	p.incoming = nil
+	p.Batch = b
+	return b, nil
+}
+
+// Import previews and commits one file.
+func (d *Desk) Import(ctx context.Context, shop, path string, o ImportOptions) (*ImportPlan, error) {
+	p, err := d.Preview(ctx, shop, path, o)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.Commit(ctx, p); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// Imports lists the import batches of a shop ("" for all), newest first.
+func (d *Desk) Imports(shop string) ([]data.ImportBatch, error) {
+	var id int64
+	if shop != "" {
+		sh, err := d.Shop(shop)
+		if err != nil {
+			return nil, err
+		}
+		id = sh.ID
+	}
+	return d.store.Batches(id)
+}
+
+// Undo takes an import batch back out, restoring exactly the state before it.
+func (d *Desk) Undo(batchID int64) (data.ImportBatch, error) {
+	return d.store.UndoBatch(context.Background(), batchID, d.Now(), func(tx *sql.Tx, b data.ImportBatch) error {
+		shop, err := d.store.ShopByID(b.ShopID)
+		if err != nil {
+			return err
+		}
+		return data.AuditTx(tx, d.audit(shop, "undo", fmt.Sprintf("batch %d: %s", b.ID, b.FileName)))
+	})
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

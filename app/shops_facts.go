@@ -1,0 +1,170 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"depositdesk/data"
+)
+
+// AddViolation records a platform penalty against a shop.
+func (d *Desk) AddViolation(shop string, v data.Violation) (data.Violation, error) {
+	sh, err := d.Shop(shop)
+	if err != nil {
+		return v, err
+	}
+	v.ShopID = sh.ID
+	return v, d.saveViolation(sh, v, "violation.add")
+}
+
+// SaveViolation edits a violation (resolving it, correcting its penalty).
+func (d *Desk) SaveViolation(v data.Violation) error {
+	sh, err := d.store.ShopByID(v.ShopID)
+	if err != nil {
+		return err
+	}
+	return d.saveViolation(sh, v, "violation.edit")
+}
+
+func (d *Desk) saveViolation(sh data.Shop, v data.Violation, action string) error {
+	switch {
+	case v.Date == data.NoDate:
+		return data.Msg("A violation needs the date it was raised.", nil)
+	case v.Kind == "":
+		return data.Msg("A violation needs a kind (what the platform called it).", nil)
+	case v.Penalty < 0:
+		return data.Msg("A penalty cannot be negative.", nil)
+	case v.Resolved != data.NoDate && v.Resolved < v.Date:
+		return data.Msg("A violation cannot be resolved before it was raised.", nil)
+	}
+	return d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+		id, err := data.SaveViolationTx(tx, v)
+		if err != nil {
+			return err
+		}
+		detail := fmt.Sprintf("#%d %s on %s, penalty %s %s", id, v.Kind, v.Date, v.Penalty, sh.Currency)
+		if v.Resolved != data.NoDate {
+			detail += ", resolved " + v.Resolved.String()
+		}
+		return data.AuditTx(tx, d.audit(sh, action, detail))
+	})
+}
+
+// Violations lists a shop's violations ("" for all shops).
+func (d *Desk) Violations(shop string) ([]data.Violation, error) {
+	var id int64
+	if shop != "" {
+		sh, err := d.Shop(shop)
+		if err != nil {
+			return nil, err
+		}
+		id = sh.ID
+	}
+	return d.store.Violations(id)
+}
+
+// RuleSets lists the rule sets, built-in ones first.
+func (d *Desk) RuleSets() ([]data.RuleSet, error) { return d.store.RuleSets() }
+
+// SaveRuleSet stores an edited copy; built-in rule sets are read-only.
+func (d *Desk) SaveRuleSet(r data.RuleSet) error {
+	for _, b := range BuiltInRuleSets() {
+		if b.ID == r.ID {
+			return data.Msg("The built-in rule set {{.ID}} cannot be changed; copy it and edit the copy.", map[string]any{"ID": r.ID})
+		}
+	}
+	if err := ValidateRuleSet(r); err != nil {
+		return err
+	}
+	r.BuiltIn = false
+	if old, err := d.store.RuleSet(r.ID); err == nil {
+		r.Version = old.Version + 1
+	} else if r.Version == 0 {
+		r.Version = 1
+	}
+	return d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+		if err := data.SaveRuleSetTx(tx, r); err != nil {
+			return err
+		}
+		return data.AuditTx(tx, data.AuditEntry{At: d.Now(), User: d.User, Action: "rules.edit", Detail: r.Label()})
+	})
+}
+
+// Readiness computes the verdict of every shop (or of the named ones) on asOf.
+func (d *Desk) Readiness(asOf data.Date, names ...string) ([]Verdict, error) {
+	var shops []data.Shop
+	if len(names) == 0 {
+		var err error
+		if shops, err = d.store.Shops(); err != nil {
+			return nil, err
+		}
+	}
+	for _, n := range names {
+		sh, err := d.Shop(n)
+		if err != nil {
+			return nil, err
+		}
+		shops = append(shops, sh)
+	}
+	rules := map[string]data.RuleSet{}
+	all, err := d.store.RuleSets()
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range all {
+		rules[r.ID] = r
+	}
+	violations := map[int64][]data.Violation{}
+	vs, err := d.store.Violations(0)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range vs {
+		violations[v.ShopID] = append(violations[v.ShopID], v)
+	}
+	asOfData, err := d.store.DataAsOf()
+	if err != nil {
+		return nil, err
+	}
+	r, err := d.store.Facts(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	out := make([]Verdict, 0, len(shops))
+	for _, sh := range shops {
+		rs, ok := rules[sh.RuleSet]
+		if !ok {
+			return nil, data.Msg("Shop {{.Shop}} uses the rule set {{.ID}}, which no longer exists.", map[string]any{"Shop": sh.Name, "ID": sh.RuleSet})
+		}
+		f := Facts{Shop: sh, Rules: rs, Violations: violations[sh.ID], DataAsOf: asOfData[sh.ID]}
+		if f.Orders, err = r.Orders(sh.ID, rs.Window(sh.Site)); err != nil {
+			return nil, err
+		}
+		if f.Cases, err = r.Cases(sh.ID); err != nil {
+			return nil, err
+		}
+		out = append(out, Evaluate(f, asOf))
+	}
+	return out, nil
+}
+
+// BlockingOrders lists the orders that keep a shop from closing: the unsettled
+// ones and the delivered ones still inside their return window.
+func (d *Desk) BlockingOrders(shop string, limit int) ([]data.Order, error) {
+	sh, err := d.Shop(shop)
+	if err != nil {
+		return nil, err
+	}
+	return d.store.Orders(sh.ID, limit, data.Unpaid, data.OnHold, data.ToShip, data.InTransit, data.Unknown, data.Delivered)
+}
+
+// OpenCases lists a shop's open after-sales cases.
+func (d *Desk) OpenCases(shop string, limit int) ([]data.ReturnCase, error) {
+	sh, err := d.Shop(shop)
+	if err != nil {
+		return nil, err
+	}
+	return d.store.Cases(sh.ID, true, limit)
+}
