@@ -1,0 +1,568 @@
+// Package exports reads TikTok Shop exports — the order export ("All order",
+// one row per SKU line) and the returns (after-sales) export — into orders
+// and after-sales cases, whatever the file's format, encoding, language of
+// its headers and statuses, and day/month order. Every problem with a file's
+// content is a *data.Message naming the file, row and column.
+package exports
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"depositdesk/data"
+	"depositdesk/data/sheet"
+)
+
+// Options tune a Read.
+type Options struct {
+	Name     string         // file name shown in messages; default the path's base name
+	Site     string         // the shop's site: decides day/month order when the data cannot (US month first, else day first)
+	Progress func(rows int) // called every few thousand rows with the rows read so far
+}
+
+// Result is what a file holds.
+type Result struct {
+	Kind     data.FileKind
+	Orders   []data.Order      // orders exports: one per Order ID, in file order
+	Cases    []data.ReturnCase // returns exports: one per Return Order ID, in file order
+	Rows     int               // data rows read (header, description and blank rows not counted)
+	Newest   data.Stamp        // the newest time in the data
+	FileTime data.Stamp        // the export time in the file name, 0 if none
+	Encoding string            // csv text encoding, "" for xlsx
+	DayFirst bool              // slash dates were read day first
+	Warnings []data.Message
+}
+
+// every is how often (in rows) Read checks for cancellation and reports progress.
+const every = 2000
+
+// maxHeaderRow is how far down the header row is looked for.
+const maxHeaderRow = 10
+
+// Read reads the order or returns export at path. It stops with ctx.Err()
+// when ctx is cancelled.
+func Read(ctx context.Context, path string, opt Options) (*Result, error) {
+	if opt.Name == "" {
+		opt.Name = filepath.Base(path)
+	}
+	r, err := sheet.Open(path)
+	if err != nil {
+		return nil, placed(err, opt.Name)
+	}
+	defer r.Close()
+	return read(ctx, r, opt)
+}
+
+// placed makes err a *data.Message about the file name.
+func placed(err error, name string) error {
+	var m *data.Message
+	if errors.As(err, &m) {
+		c := *m
+		c.File = name
+		return &c
+	}
+	return &data.Message{File: name, Text: "The file could not be read: {{.Err}}", Args: map[string]any{"Err": err.Error()}}
+}
+
+// reader holds the state of one Read.
+type reader struct {
+	ctx  context.Context
+	opt  Options
+	name string
+	col  header
+	res  Result
+	warn warnings
+
+	orderIdx map[string]int
+	caseIdx  map[string]int
+	classes  map[[2]string]data.StatusClass
+	strs     map[string]string // interned status and type values
+
+	// day/month order: 0 undecided, set by the first slash date that decides it
+	order            int8
+	dayRow, monthRow int
+	dayVal, monthVal string
+	pendingDates     bool
+	sciRows          []int
+	sciCount         int
+	sciValue, sciCol string
+}
+
+const (
+	orderDayFirst   = 1
+	orderMonthFirst = 2
+)
+
+func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
+	rd := &reader{ctx: ctx, opt: opt, name: opt.Name}
+	rd.warn.file = opt.Name
+	rd.res.Encoding = sr.Encoding()
+	rd.res.FileTime, _ = TimeFromFileName(opt.Name)
+	if err := rd.findHeader(sr); err != nil {
+		return nil, err
+	}
+	rd.orderIdx = map[string]int{}
+	rd.caseIdx = map[string]int{}
+	rd.classes = map[[2]string]data.StatusClass{}
+	rd.strs = map[string]string{}
+
+	seen := 0
+	descriptionChecked := false
+	idCol := rd.col[fOrderID]
+	if rd.res.Kind == data.KindReturns {
+		idCol = rd.col[fReturnID]
+	}
+	for sr.Next() {
+		seen++
+		if seen%every == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			if opt.Progress != nil {
+				opt.Progress(seen)
+			}
+		}
+		row := sr.Row()
+		id := cell(row, idCol)
+		if id == "" && blank(row) {
+			continue
+		}
+		if !descriptionChecked {
+			descriptionChecked = true
+			if !digits(id) && !scientific(id) {
+				continue // the row of field descriptions under the header
+			}
+		}
+		rd.res.Rows++
+		var err error
+		if rd.res.Kind == data.KindReturns {
+			err = rd.caseRow(row, sr.RowNum())
+		} else {
+			err = rd.orderRow(row, sr.RowNum())
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := sr.Err(); err != nil {
+		return nil, placed(err, rd.name)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if rd.sciCount > 0 {
+		return nil, &data.Message{File: rd.name, Row: rd.sciRows[0], Column: rd.sciCol,
+			Text: "{{.Count}} IDs are numbers in scientific notation, such as {{.Value}} (rows {{.Rows}}): their last digits were lost. Export the file again from the platform and import it as downloaded; do not open and save it in Excel first",
+			Args: map[string]any{"Count": rd.sciCount, "Value": rd.sciValue, "Rows": rowList(rd.sciRows, rd.sciCount)}}
+	}
+	rd.finishDates()
+	if opt.Progress != nil {
+		opt.Progress(seen)
+	}
+	rd.res.Warnings = rd.warn.messages()
+	return &rd.res, nil
+}
+
+// findHeader reads up to maxHeaderRow rows looking for the header, and
+// checks it has every required column.
+func (rd *reader) findHeader(sr *sheet.Reader) error {
+	var first []string
+	for n := 0; n < maxHeaderRow && sr.Next(); n++ {
+		row := sr.Row()
+		h, known := matchHeader(row)
+		if first == nil && !blank(row) {
+			first = cloneRow(row)
+		}
+		if !h.looksLikeHeader(known) {
+			continue
+		}
+		rd.col = h
+		rd.res.Kind = data.KindOrders
+		required := requiredOrders
+		if h[fReturnID] >= 0 || h[fReturnStatus] >= 0 {
+			rd.res.Kind, required = data.KindReturns, requiredReturns
+		}
+		for _, f := range required {
+			if h[f] < 0 {
+				return &data.Message{File: rd.name, Row: sr.RowNum(),
+					Text: "The file has no {{.Column}} column, which a {{.Kind}} export needs. Columns found: {{.Found}}",
+					Args: map[string]any{"Column": f.name(), "Kind": string(rd.res.Kind), "Found": found(row)}}
+			}
+		}
+		return nil
+	}
+	if err := sr.Err(); err != nil {
+		return placed(err, rd.name)
+	}
+	if first == nil {
+		return &data.Message{File: rd.name, Text: "The file is empty: it has no header row and no orders"}
+	}
+	return &data.Message{File: rd.name,
+		Text: "No header row with an Order ID or Return Order ID column in the first {{.N}} rows; this does not look like a TikTok order or returns export. Columns found: {{.Found}}",
+		Args: map[string]any{"N": maxHeaderRow, "Found": found(first)}}
+}
+
+func found(row []string) string {
+	var names []string
+	for _, c := range row {
+		if c = strings.TrimSpace(c); c != "" {
+			names = append(names, c)
+		}
+	}
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
+}
+
+func cloneRow(row []string) []string {
+	out := make([]string, len(row))
+	for i, c := range row {
+		out[i] = strings.Clone(c)
+	}
+	return out
+}
+
+// cell is the trimmed cell i of row, "" when the row is shorter.
+func cell(row []string, i int) string {
+	if i < 0 || i >= len(row) {
+		return ""
+	}
+	return trim(row[i])
+}
+
+// trim drops spaces, tabs, line breaks and no-break spaces around s.
+func trim(s string) string {
+	for len(s) > 0 {
+		switch c := s[0]; {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			s = s[1:]
+			continue
+		case c == 0xC2 && len(s) > 1 && s[1] == 0xA0:
+			s = s[2:]
+			continue
+		}
+		break
+	}
+	for len(s) > 0 {
+		switch c := s[len(s)-1]; {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			s = s[:len(s)-1]
+			continue
+		case c == 0xA0 && len(s) > 1 && s[len(s)-2] == 0xC2:
+			s = s[:len(s)-2]
+			continue
+		}
+		break
+	}
+	return s
+}
+
+func blank(row []string) bool {
+	for _, c := range row {
+		if trim(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// scientific recognises a number Excel shows in scientific notation, such as
+// 5.8387E+17 (or 5,8387E+17 where the decimal mark is a comma).
+func scientific(s string) bool {
+	e := strings.IndexAny(s, "Ee")
+	if e <= 0 || e == len(s)-1 {
+		return false
+	}
+	mant, exp := s[:e], s[e+1:]
+	if exp[0] == '+' || exp[0] == '-' {
+		exp = exp[1:]
+	}
+	if !digits(exp) {
+		return false
+	}
+	sep := false
+	for i := 0; i < len(mant); i++ {
+		switch c := mant[i]; {
+		case c >= '0' && c <= '9':
+		case (c == '.' || c == ',') && !sep && i > 0:
+			sep = true
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// checkID accepts an ID of digits; it collects IDs in scientific notation
+// (reported together at the end) and fails on anything else.
+func (rd *reader) checkID(id string, f field, row int) (bool, error) {
+	if digits(id) {
+		return true, nil
+	}
+	if scientific(id) {
+		if rd.sciCount == 0 {
+			rd.sciValue, rd.sciCol = strings.Clone(id), f.name()
+		}
+		rd.sciCount++
+		if len(rd.sciRows) < sampleRows {
+			rd.sciRows = append(rd.sciRows, row)
+		}
+		return false, nil
+	}
+	return false, &data.Message{File: rd.name, Row: row, Column: f.name(),
+		Text: "{{.Value}} is not an ID: {{.Column}} holds digits only", Args: map[string]any{"Value": id, "Column": f.name()}}
+}
+
+func (rd *reader) intern(s string) string {
+	if v, ok := rd.strs[s]; ok {
+		return v
+	}
+	v := strings.Clone(s)
+	rd.strs[v] = v
+	return v
+}
+
+func (rd *reader) orderRow(row []string, rowNum int) error {
+	id := cell(row, rd.col[fOrderID])
+	if id == "" {
+		rd.warn.add(warnNoID, fOrderID.name(), rowNum, map[string]any{"Column": fOrderID.name()}, "", "")
+		return nil
+	}
+	if ok, err := rd.checkID(id, fOrderID, rowNum); !ok {
+		return err
+	}
+	i, ok := rd.orderIdx[id]
+	if !ok {
+		i = len(rd.res.Orders)
+		o := data.Order{ID: strings.Clone(id)}
+		status, sub := cell(row, rd.col[fOrderStatus]), cell(row, rd.col[fOrderSubstatus])
+		o.Status, o.Substatus = rd.intern(status), rd.intern(sub)
+		o.Class = rd.classify(o.Status, o.Substatus, rowNum)
+		rd.orderIdx[o.ID] = i
+		rd.res.Orders = append(rd.res.Orders, o)
+	}
+	o := &rd.res.Orders[i]
+	o.Lines++
+	if q := cell(row, rd.col[fReturnQty]); q != "" {
+		n, ok := wholeNumber(q)
+		if !ok {
+			rd.warn.add(warnBadNumber, fReturnQty.name(), rowNum, map[string]any{"Value": strings.Clone(q)}, "", "")
+		}
+		o.ReturnQty += n
+	}
+	// Times and amounts repeat on every line of an order: read them once.
+	for _, t := range [...]struct {
+		f  field
+		st *data.Stamp
+	}{{fCreated, &o.Created}, {fPaid, &o.Paid}, {fShipped, &o.Shipped}, {fDelivered, &o.Delivered}, {fCancelled, &o.Cancelled}} {
+		if *t.st == 0 {
+			if err := rd.date(row, t.f, rowNum, t.st); err != nil {
+				return err
+			}
+		}
+	}
+	if o.Amount == 0 {
+		o.Amount = rd.amount(row, fAmount, rowNum)
+	}
+	if o.RefundAmount == 0 {
+		o.RefundAmount = rd.amount(row, fRefundAmount, rowNum)
+	}
+	return nil
+}
+
+func (rd *reader) caseRow(row []string, rowNum int) error {
+	id := cell(row, rd.col[fReturnID])
+	if id == "" {
+		rd.warn.add(warnNoID, fReturnID.name(), rowNum, map[string]any{"Column": fReturnID.name()}, "", "")
+		return nil
+	}
+	if ok, err := rd.checkID(id, fReturnID, rowNum); !ok {
+		return err
+	}
+	orderID := cell(row, rd.col[fOrderID])
+	if orderID != "" {
+		if ok, err := rd.checkID(orderID, fOrderID, rowNum); !ok {
+			return err
+		}
+	}
+	i, ok := rd.caseIdx[id]
+	if !ok {
+		i = len(rd.res.Cases)
+		c := data.ReturnCase{ID: strings.Clone(id), OrderID: strings.Clone(orderID)}
+		c.Type = rd.intern(cell(row, rd.col[fReturnType]))
+		c.Status = rd.intern(cell(row, rd.col[fReturnStatus]))
+		c.Substatus = rd.intern(cell(row, rd.col[fReturnSubstatus]))
+		open, known := ReturnOpen(c.Status)
+		if !known {
+			rd.warn.add(warnUnknownReturn, fReturnStatus.name(), rowNum, map[string]any{"Status": c.Status}, c.Status, "")
+		}
+		c.Open = open
+		rd.caseIdx[c.ID] = i
+		rd.res.Cases = append(rd.res.Cases, c)
+	}
+	c := &rd.res.Cases[i]
+	if c.Requested == 0 {
+		if err := rd.date(row, fRequested, rowNum, &c.Requested); err != nil {
+			return err
+		}
+	}
+	if c.Refunded == 0 {
+		if err := rd.date(row, fRefundTime, rowNum, &c.Refunded); err != nil {
+			return err
+		}
+	}
+	if c.Amount == 0 {
+		c.Amount = rd.amount(row, fAmount, rowNum)
+	}
+	return nil
+}
+
+// classify caches Classify per (status, substatus) pair and warns, once per
+// pair, about every row whose status is unknown.
+func (rd *reader) classify(status, sub string, rowNum int) data.StatusClass {
+	k := [2]string{status, sub}
+	c, ok := rd.classes[k]
+	if !ok {
+		c = Classify(status, sub)
+		rd.classes[k] = c
+	}
+	if c == data.Unknown {
+		rd.warn.add(warnUnknownStatus, fOrderStatus.name(), rowNum, map[string]any{"Status": status, "Substatus": sub}, status, sub)
+	}
+	return c
+}
+
+func (rd *reader) amount(row []string, f field, rowNum int) data.Money {
+	s := cell(row, rd.col[f])
+	m, ok := parseAmount(s)
+	if !ok {
+		rd.warn.add(warnBadAmount, f.name(), rowNum, map[string]any{"Value": strings.Clone(s)}, "", "")
+	}
+	return m
+}
+
+func wholeNumber(s string) (int, bool) {
+	n := 0
+	if s == "" {
+		return 0, true
+	}
+	if strings.HasSuffix(s, ".0") { // xlsx numbers may come as 1.0
+		s = s[:len(s)-2]
+	}
+	if !digits(s) || len(s) > 9 {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
+// date reads the time cell of field f into *st, keeping slash dates whose
+// order is not yet known packed for finishDates.
+func (rd *reader) date(row []string, f field, rowNum int, st *data.Stamp) error {
+	s := cell(row, rd.col[f])
+	form, v, p := scanDate(s)
+	switch form {
+	case noDate:
+		return nil
+	case fullDate:
+		*st = v
+		return nil
+	case badDate:
+		return rd.badDate(s, f, rowNum)
+	}
+	switch {
+	case p.a > 12:
+		if rd.dayRow == 0 {
+			rd.dayRow, rd.dayVal = rowNum, strings.Clone(s)
+		}
+	case p.b > 12:
+		if rd.monthRow == 0 {
+			rd.monthRow, rd.monthVal = rowNum, strings.Clone(s)
+		}
+	}
+	if rd.dayRow != 0 && rd.monthRow != 0 {
+		return &data.Message{File: rd.name, Row: max(rd.dayRow, rd.monthRow), Column: f.name(),
+			Text: "Dates in this file disagree on the order of day and month: row {{.DayRow}} has the day first ({{.DayValue}}), row {{.MonthRow}} has the month first ({{.MonthValue}}). Export the file again from the platform",
+			Args: map[string]any{"DayRow": rd.dayRow, "DayValue": rd.dayVal, "MonthRow": rd.monthRow, "MonthValue": rd.monthVal}}
+	}
+	switch {
+	case rd.dayRow != 0:
+		rd.order = orderDayFirst
+	case rd.monthRow != 0:
+		rd.order = orderMonthFirst
+	}
+	if rd.order == 0 {
+		*st = p.pack()
+		rd.pendingDates = true
+		return nil
+	}
+	v, ok := p.resolve(rd.order == orderDayFirst)
+	if !ok {
+		return rd.badDate(s, f, rowNum)
+	}
+	*st = v
+	return nil
+}
+
+func (rd *reader) badDate(s string, f field, rowNum int) error {
+	return &data.Message{File: rd.name, Row: rowNum, Column: f.name(),
+		Text: "{{.Value}} is not a date and time in a form we know, such as 2026-10-07 13:33:00, 07/10/2026 13:33:00 or 10/07/2026 1:33:00 PM",
+		Args: map[string]any{"Value": strings.Clone(s)}}
+}
+
+// finishDates settles the day/month order (by the site when no date decided
+// it), resolves the packed dates and finds the newest time.
+func (rd *reader) finishDates() {
+	dayFirst := !strings.EqualFold(strings.TrimSpace(rd.opt.Site), "US")
+	if rd.order != 0 {
+		dayFirst = rd.order == orderDayFirst
+	} else if rd.pendingDates {
+		order, site := "day first (DD/MM/YYYY)", rd.opt.Site
+		if !dayFirst {
+			order = "month first (MM/DD/YYYY)"
+		}
+		if site == "" {
+			site = "not set"
+		}
+		rd.warn.add(warnOrderBySite, "", 0, map[string]any{"Order": order, "Site": site}, "", "")
+	}
+	rd.res.DayFirst = dayFirst
+	fix := func(st *data.Stamp) {
+		if pending(*st) {
+			// Undecided dates have day and month ≤ 12, valid either way.
+			*st, _ = unpack(*st).resolve(dayFirst)
+		}
+		if *st > rd.res.Newest {
+			rd.res.Newest = *st
+		}
+	}
+	for i := range rd.res.Orders {
+		o := &rd.res.Orders[i]
+		fix(&o.Created)
+		fix(&o.Paid)
+		fix(&o.Shipped)
+		fix(&o.Delivered)
+		fix(&o.Cancelled)
+	}
+	for i := range rd.res.Cases {
+		fix(&rd.res.Cases[i].Requested)
+		fix(&rd.res.Cases[i].Refunded)
+	}
+}

@@ -1,0 +1,392 @@
+package exports_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
+	"depositdesk/data"
+	"depositdesk/data/exports"
+	"depositdesk/data/exports/sample"
+)
+
+// writeSample writes e into dir under name (.csv: BOM and tab padding, .xlsx).
+func writeSample(t testing.TB, dir, name string, e *sample.Export) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := sample.WriteFile(p, e); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func writeText(t testing.TB, name, text string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func mustRead(t testing.TB, path string, opt exports.Options) *exports.Result {
+	t.Helper()
+	res, err := exports.Read(context.Background(), path, opt)
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	return res
+}
+
+func sameOrders(t *testing.T, got, want []data.Order) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("got %d orders, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Fatalf("order %d:\n got %+v\nwant %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func messageOf(t *testing.T, err error) *data.Message {
+	t.Helper()
+	var m *data.Message
+	if !errors.As(err, &m) {
+		t.Fatalf("want a *data.Message, got %T %v", err, err)
+	}
+	if m.File == "" {
+		t.Fatalf("message names no file: %v", m)
+	}
+	return m
+}
+
+func TestSampleExportsReadBackAsGenerated(t *testing.T) {
+	cases := []struct {
+		name string
+		file string
+		opt  sample.Options
+		site string
+		enc  string
+	}{
+		{"xlsx with a description row", "All order-2026-10-07-10_33.xlsx", sample.Options{Seed: 1, Orders: 60, Description: true, Site: "TH"}, "TH", ""},
+		{"csv with BOM and tab-padded IDs", "All order-2026-10-07-10_33.csv", sample.Options{Seed: 2, Orders: 60, Site: "US"}, "US", "UTF-8 (BOM)"},
+		{"csv with a description row", "a.csv", sample.Options{Seed: 3, Orders: 30, Description: true, Site: "VN"}, "VN", "UTF-8 (BOM)"},
+		{"xlsx with Excel serial date cells", "serial.xlsx", sample.Options{Seed: 4, Orders: 50, SerialDates: true}, "US", ""},
+		{"Chinese headers", "全部 笔订单-2026-10-07-10_33.xlsx", sample.Options{Seed: 5, Orders: 40, Chinese: true, Site: "MY"}, "MY", ""},
+		{"shuffled columns with extra columns", "shuffled.csv", sample.Options{Seed: 6, Orders: 40, Shuffle: true, Dates: sample.DatesISO}, "UK", "UTF-8 (BOM)"},
+		{"ISO dates in xlsx", "iso.xlsx", sample.Options{Seed: 7, Orders: 40, Dates: sample.DatesISO, Shuffle: true}, "ID", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := sample.Orders(c.opt)
+			res := mustRead(t, writeSample(t, t.TempDir(), c.file, e), exports.Options{Site: c.site})
+			if res.Kind != data.KindOrders || res.Rows != e.Rows || res.Encoding != c.enc {
+				t.Fatalf("kind %q rows %d (want %d) encoding %q", res.Kind, res.Rows, e.Rows, res.Encoding)
+			}
+			sameOrders(t, res.Orders, e.Orders)
+			if len(res.Warnings) != 0 {
+				t.Fatalf("unexpected warnings: %v", res.Warnings)
+			}
+			var newest data.Stamp
+			for _, o := range e.Orders {
+				newest = max(newest, o.Created, o.Paid, o.Shipped, o.Delivered, o.Cancelled)
+			}
+			if res.Newest != newest {
+				t.Fatalf("newest %v, want %v", res.Newest, newest)
+			}
+		})
+	}
+}
+
+func TestMultiSKUOrdersAreAggregatedWithoutSummingTheirAmounts(t *testing.T) {
+	p := writeText(t, "o.csv", "Order ID,Order Status,Order Substatus,Created Time,Order Amount,Order Refund Amount,Sku Quantity of return\n"+
+		"583870900000000001\t,Completed,Completed,2026-10-01 10:00:00,\"$1,234.50\",12.00,1\n"+
+		"583870900000000001\t,Completed,Completed,2026-10-01 10:00:00,\"$1,234.50\",12.00,2\n"+
+		"583870900000000001\t,Completed,Completed,2026-10-01 10:00:00,\"$1,234.50\",12.00,\n"+
+		"583870900000000002,Shipped,Delivered,2026-10-02 11:00:00,9.99,0,0\n")
+	res := mustRead(t, p, exports.Options{})
+	if len(res.Orders) != 2 || res.Rows != 4 {
+		t.Fatalf("orders %d rows %d", len(res.Orders), res.Rows)
+	}
+	o := res.Orders[0]
+	if o.ID != "583870900000000001" || o.Lines != 3 || o.Amount != 123450 || o.RefundAmount != 1200 || o.ReturnQty != 3 || o.Class != data.Completed {
+		t.Fatalf("aggregated order: %+v", o)
+	}
+	if res.Orders[1].Class != data.Delivered {
+		t.Fatalf("second order class %q", res.Orders[1].Class)
+	}
+}
+
+func TestDayMonthOrderIsDecidedByTheData(t *testing.T) {
+	header := "Order ID,Order Status,Order Substatus,Created Time\n"
+	cases := []struct {
+		name     string
+		rows     string
+		site     string
+		dayFirst bool
+		created  string // of the first order
+		warned   bool
+	}{
+		{"a first field above 12 settles day first even for a US shop", "1,Completed,,05/03/2026 10:00:00\n2,Completed,,25/03/2026 10:00:00\n", "US", true, "2026-03-05 10:00:00", false},
+		{"a second field above 12 settles month first even for a Thai shop", "1,Completed,,05/03/2026 1:00:00 PM\n2,Completed,,03/25/2026 10:00:00 AM\n", "TH", false, "2026-05-03 13:00:00", false},
+		{"the site decides when no date does: US month first", "1,Completed,,05/03/2026 10:00:00\n", "US", false, "2026-05-03 10:00:00", true},
+		{"the site decides when no date does: elsewhere day first", "1,Completed,,05/03/2026 10:00:00\n", "VN", true, "2026-03-05 10:00:00", true},
+		{"year-first dates need no decision", "1,Completed,,2026/03/05\n", "US", false, "2026-03-05 00:00:00", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := mustRead(t, writeText(t, "d.csv", header+c.rows), exports.Options{Site: c.site})
+			if res.DayFirst != c.dayFirst {
+				t.Fatalf("DayFirst %v", res.DayFirst)
+			}
+			if got := res.Orders[0].Created.String(); got != c.created {
+				t.Fatalf("created %s, want %s", got, c.created)
+			}
+			if warned := len(res.Warnings) == 1 && strings.Contains(res.Warnings[0].Text, "site"); warned != c.warned {
+				t.Fatalf("warnings %v", res.Warnings)
+			}
+		})
+	}
+}
+
+func TestSEAAndUSSampleDatesAreReadWhateverTheSite(t *testing.T) {
+	for _, layout := range []sample.DateLayout{sample.DatesSEA, sample.DatesUS} {
+		for _, site := range []string{"US", "TH"} {
+			e := sample.Orders(sample.Options{Seed: 9, Orders: 200, Dates: layout})
+			res := mustRead(t, writeSample(t, t.TempDir(), "o.csv", e), exports.Options{Site: site})
+			if res.DayFirst != (layout == sample.DatesSEA) {
+				t.Fatalf("layout %d site %s: DayFirst %v", layout, site, res.DayFirst)
+			}
+			sameOrders(t, res.Orders, e.Orders)
+		}
+	}
+}
+
+func TestConflictingDayMonthOrdersAreAnErrorNamingARowOfEach(t *testing.T) {
+	p := writeText(t, "c.csv", "Order ID,Order Status,Created Time\n1,Completed,25/03/2026 10:00:00\n2,Completed,01/01/2026 10:00:00\n3,Completed,03/25/2026 10:00:00\n")
+	_, err := exports.Read(context.Background(), p, exports.Options{})
+	m := messageOf(t, err)
+	if m.Args["DayRow"] != 2 || m.Args["MonthRow"] != 4 {
+		t.Fatalf("message %v", m)
+	}
+}
+
+func TestReturnsExportGivesOpenAndClosedCases(t *testing.T) {
+	e := sample.Returns(sample.Options{Seed: 3, Orders: 80, Description: true, Site: "TH"})
+	res := mustRead(t, writeSample(t, t.TempDir(), "returns.xlsx", e), exports.Options{Site: "TH"})
+	if res.Kind != data.KindReturns || len(res.Cases) != len(e.Cases) {
+		t.Fatalf("kind %q cases %d", res.Kind, len(res.Cases))
+	}
+	open := 0
+	for i, c := range res.Cases {
+		if !reflect.DeepEqual(c, e.Cases[i]) {
+			t.Fatalf("case %d:\n got %+v\nwant %+v", i, c, e.Cases[i])
+		}
+		if c.Open {
+			open++
+		}
+	}
+	if open == 0 || open == len(res.Cases) {
+		t.Fatalf("want a mix of open and closed cases, got %d open of %d", open, len(res.Cases))
+	}
+}
+
+func TestUnknownReturnStatusCountsAsOpenWithAWarning(t *testing.T) {
+	p := writeText(t, "r.csv", "Return Order ID,Order ID,Return Status,Time Requested\n"+
+		"577100000000000001,576400000000000001,Completed,2026-09-01 10:00:00\n"+
+		"577100000000000002,576400000000000002,Awaiting arbitration,2026-09-01 10:00:00\n"+
+		"577100000000000003,576400000000000003,Refund rejected,2026-09-01 10:00:00\n"+
+		"577100000000000004,576400000000000004,In process,2026-09-01 10:00:00\n")
+	res := mustRead(t, p, exports.Options{})
+	want := []bool{false, true, false, true}
+	for i, c := range res.Cases {
+		if c.Open != want[i] {
+			t.Fatalf("case %s open %v", c.ID, c.Open)
+		}
+	}
+	if len(res.Warnings) != 1 || res.Warnings[0].Row != 3 || res.Warnings[0].Args["Status"] != "Awaiting arbitration" {
+		t.Fatalf("warnings %v", res.Warnings)
+	}
+}
+
+func TestCSVEncodingsAreDetectedAndNamed(t *testing.T) {
+	zh := "订单号,订单状态,订单子状态,创建时间,商品名称\n576400000000000001,已发货,已送达,2026-10-01 10:00:00,保温杯\n576400000000000002,已取消,,2026-10-02 10:00:00,耳机\n"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(zh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := strings.ReplaceAll(zh, ",", "\t")
+	u16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(tab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u16be, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String(zh)
+	cases := []struct{ name, text, enc string }{
+		{"plain UTF-8", zh, "UTF-8"},
+		{"UTF-8 with BOM and CRLF", "\uFEFF" + strings.ReplaceAll(zh, "\n", "\r\n"), "UTF-8 (BOM)"},
+		{"GB18030", gb, "GB18030"},
+		{"UTF-16LE tab-separated with BOM", u16, "UTF-16LE"},
+		{"UTF-16BE with BOM", u16be, "UTF-16BE"},
+		{"semicolon-separated", strings.ReplaceAll(zh, ",", ";"), "UTF-8"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := mustRead(t, writeText(t, "zh.csv", c.text), exports.Options{})
+			if res.Encoding != c.enc {
+				t.Fatalf("encoding %q, want %q", res.Encoding, c.enc)
+			}
+			if len(res.Orders) != 2 || res.Orders[0].Class != data.Delivered || res.Orders[1].Class != data.Cancelled || res.Orders[0].Created.String() != "2026-10-01 10:00:00" {
+				t.Fatalf("orders %+v", res.Orders)
+			}
+		})
+	}
+}
+
+func TestFilesThatAreNotExportsGetAMessageNamingThem(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	protected := filepath.Join(dir, "protected.xlsx")
+	f := excelize.NewFile()
+	f.SetCellValue("Sheet1", "A1", "Order ID")
+	if err := f.SaveAs(protected, excelize.Options{Password: "secret"}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0}, 600)...)
+	latin1 := []byte("Order ID,Order Status,Created Time\n1,Compl\xe9t\xe9,2026-10-01\n\xff\xfe\xfd\xfc\xe9\xe9 \xe9\n")
+	cases := []struct{ name, path, want string }{
+		{"a pdf", write("report.pdf", []byte("%PDF-1.4 \x00\x01\x02")), "not an xlsx or csv"},
+		{"a corrupt xlsx", write("broken.xlsx", append([]byte("PK\x03\x04"), bytes.Repeat([]byte{7}, 300)...)), "not a readable xlsx"},
+		{"a text file named xlsx", write("renamed.xlsx", []byte("Order ID,Order Status\n")), "not a readable xlsx"},
+		{"an old xls workbook", write("old.xls", ole), "Excel 97–2003"},
+		{"a password-protected xlsx", protected, "password-protected"},
+		{"a csv in no known encoding", write("latin.csv", latin1), "no text encoding"},
+		{"an empty csv", write("empty.csv", nil), "empty"},
+		{"a csv of something else", write("other.csv", []byte("Name,Age\nA,3\n")), "No header row"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := exports.Read(context.Background(), c.path, exports.Options{})
+			m := messageOf(t, err)
+			if m.File != filepath.Base(c.path) || !strings.Contains(m.Error(), c.want) {
+				t.Fatalf("message %q", m.Error())
+			}
+		})
+	}
+}
+
+func TestContentErrorsNameTheirPlace(t *testing.T) {
+	cases := []struct {
+		name, text string
+		row        int
+		column     string
+		want       string
+	}{
+		{"a missing required column lists the columns found",
+			"Order ID,Order Status,Paid Time\n1,Completed,\n", 1, "", "no Created Time column, which a orders export needs. Columns found: Order ID, Order Status, Paid Time"},
+		{"a returns export without Return Status",
+			"Return Order ID,Order ID,Return Type\n1,2,Refund only\n", 1, "", "no Return Status column"},
+		{"IDs in scientific notation name their rows",
+			"Order ID,Order Status,Created Time\n5.8387E+17,Completed,2026-10-01\n5.8387E+17,Completed,2026-10-01\n583870900000000003,Completed,2026-10-01\n5.83871E+17,Completed,2026-10-01\n", 2, "Order ID", "3 IDs are numbers in scientific notation, such as 5.8387E+17 (rows 2, 3, 5)"},
+		{"another non-digit ID names row and column",
+			"Order ID,Order Status,Created Time\n583870900000000001,Completed,2026-10-01\nTOTAL,Completed,2026-10-01\n", 3, "Order ID", "TOTAL is not an ID"},
+		{"a date in no known form names row and column",
+			"Order ID,Order Status,Created Time,Paid Time\n1,Completed,2026-10-01,2026-10-01\n2,Completed,2026-10-01,yesterday\n", 3, "Paid Time", "yesterday is not a date"},
+		{"an impossible date is not a date",
+			"Order ID,Order Status,Created Time\n1,Completed,31/02/2026 10:00:00\n", 2, "Created Time", "31/02/2026 10:00:00 is not a date"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := exports.Read(context.Background(), writeText(t, "e.csv", c.text), exports.Options{Name: "My export.csv"})
+			m := messageOf(t, err)
+			if m.File != "My export.csv" || m.Row != c.row || m.Column != c.column || !strings.Contains(m.Message(), c.want) {
+				t.Fatalf("got %q (row %d, column %q)", m.Error(), m.Row, m.Column)
+			}
+		})
+	}
+}
+
+func TestUnknownStatusesAreUnknownWithOneWarningPerStatus(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Order ID,Order Status,Order Substatus,Created Time\n")
+	for i := 0; i < 40; i++ {
+		status := "Completed,Completed"
+		if i%4 == 1 {
+			status = "Awaiting review,"
+		}
+		b.WriteString("58387090000000" + string(rune('1'+i%9)) + string(rune('0'+i/9)) + "00," + status + ",2026-10-01 10:00:00\n")
+	}
+	res := mustRead(t, writeText(t, "u.csv", b.String()), exports.Options{})
+	unknown := 0
+	for _, o := range res.Orders {
+		if o.Class == data.Unknown {
+			unknown++
+		}
+	}
+	if unknown != 10 || len(res.Warnings) != 1 {
+		t.Fatalf("unknown %d, warnings %v", unknown, res.Warnings)
+	}
+	w := res.Warnings[0]
+	if w.Row != 3 || w.Args["Count"] != 10 || w.Args["Rows"] != "3, 7, 11, 15, 19, …" || w.Column != "Order Status" {
+		t.Fatalf("warning %v %v", w.Error(), w.Args)
+	}
+}
+
+func TestCancellationStopsTheReadMidFile(t *testing.T) {
+	e := sample.Orders(sample.Options{Seed: 1, Rows: 10000})
+	p := writeSample(t, t.TempDir(), "big.csv", e)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	calls := 0
+	_, err := exports.Read(ctx, p, exports.Options{Progress: func(rows int) {
+		calls++
+		if rows >= 4000 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) || calls != 2 {
+		t.Fatalf("err %v after %d progress calls", err, calls)
+	}
+}
+
+func TestTimeFromFileName(t *testing.T) {
+	cases := []struct {
+		name string
+		want string
+	}{
+		{"All order-2026-10-07-10_33.xlsx", "2026-10-07 10:33:00"},
+		{"All order-2026-10-07-10_33(1).xlsx", "2026-10-07 10:33:00"},
+		{"/home/a/Downloads/To Ship order-2026-01-31-23_59.csv", "2026-01-31 23:59:00"},
+		{"全部 笔订单-2026-10-07-10_33.xlsx", "2026-10-07 10:33:00"},
+		{"All order-2026-10-07-17:01.csv", "2026-10-07 17:01:00"},
+		{"orders.xlsx", ""},
+		{"All order-2026-13-07-10_33.xlsx", ""},
+	}
+	for _, c := range cases {
+		st, ok := exports.TimeFromFileName(c.name)
+		if ok != (c.want != "") || st.String() != c.want {
+			t.Errorf("%s: got %q %v, want %q", c.name, st, ok, c.want)
+		}
+	}
+	res := mustRead(t, writeSample(t, t.TempDir(), "All order-2026-10-07-10_33.csv", sample.Orders(sample.Options{Orders: 2})), exports.Options{})
+	if res.FileTime.String() != "2026-10-07 10:33:00" {
+		t.Fatalf("FileTime %v", res.FileTime)
+	}
+}
