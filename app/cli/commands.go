@@ -2,8 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"depositdesk/app"
 	"depositdesk/data"
@@ -103,17 +103,17 @@ func importsList(c *ctx, args []string) error {
 		c.printf("No imports yet.\n")
 		return nil
 	}
-	w := tabwriter.NewWriter(c.Stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "BATCH\tSHOP\tFILE\tKIND\tEXPORTED\tROWS\tNEW\tUPDATED\tUNCHANGED\tSKIPPED\tIMPORTED")
+	w := &table{}
+	w.row("BATCH", "SHOP", "FILE", "KIND", "EXPORTED", "ROWS", "NEW", "UPDATED", "UNCHANGED", "SKIPPED", "IMPORTED")
 	for _, b := range batches {
 		when := b.ImportedAt.Local().Format("2006-01-02 15:04")
 		if b.Undone {
 			when += " (undone)"
 		}
-		fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\n", b.ID, b.Shop, b.FileName, b.Kind, b.ExportedAt,
-			b.Rows, b.Created, b.Updated, b.Unchanged, b.Skipped, when)
+		w.row(fmt.Sprintf("#%d", b.ID), b.Shop, b.FileName, string(b.Kind), b.ExportedAt.String(),
+			itoa(b.Rows), itoa(b.Created), itoa(b.Updated), itoa(b.Unchanged), itoa(b.Skipped), when)
 	}
-	return w.Flush()
+	return w.write(c.Stdout)
 }
 
 func undo(c *ctx, args []string) error {
@@ -221,12 +221,12 @@ func violationList(c *ctx, args []string) error {
 		c.printf("No violations recorded.\n")
 		return nil
 	}
-	w := tabwriter.NewWriter(c.Stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tSHOP\tDATE\tKIND\tPENALTY\tRESOLVED")
+	w := &table{}
+	w.row("ID", "SHOP", "DATE", "KIND", "PENALTY", "RESOLVED")
 	for _, v := range out {
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\n", v.ID, v.Shop, v.Date, v.Kind, v.Penalty, dash(v.Resolved.String()))
+		w.row(fmt.Sprintf("%d", v.ID), v.Shop, v.Date.String(), v.Kind, v.Penalty.String(), dash(v.Resolved.String()))
 	}
-	return w.Flush()
+	return w.write(c.Stdout)
 }
 
 func readiness(c *ctx, args []string) error {
@@ -260,17 +260,17 @@ func readiness(c *ctx, args []string) error {
 		}{asOf, verdicts})
 	}
 	c.printf("Readiness on %s\n\n", asOf)
-	w := tabwriter.NewWriter(c.Stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "SHOP\tSTATUS\tREADY ON\tREFUNDABLE\tDATA AS OF\tWHAT BLOCKS IT")
+	w := &table{}
+	w.row("SHOP", "STATUS", "READY ON", "REFUNDABLE", "DATA AS OF", "WHAT BLOCKS IT")
 	for _, v := range verdicts {
 		stale := ""
 		if v.Stale {
 			stale = " (stale)"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s %s\t%s%s\t%s\n", v.Shop, v.Status, dash(v.ReadyOn.String()), v.Refundable, v.Currency,
-			dash(v.DataAsOf.String()), stale, mainBlocker(v))
+		w.row(v.Shop, v.Status, dash(v.ReadyOn.String()), v.Refundable.String()+" "+v.Currency,
+			dash(v.DataAsOf.String())+stale, clip(mainBlocker(v), 90))
 	}
-	if err := w.Flush(); err != nil {
+	if err := w.write(c.Stdout); err != nil {
 		return err
 	}
 	if len(shops) > 0 {
@@ -381,12 +381,12 @@ func audit(c *ctx, args []string) error {
 		}
 		return c.json(map[string]any{"audit": entries})
 	}
-	w := tabwriter.NewWriter(c.Stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "WHEN\tUSER\tSHOP\tACTION\tDETAIL")
+	w := &table{}
+	w.row("WHEN", "USER", "SHOP", "ACTION", "DETAIL")
 	for _, e := range entries {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.At.Local().Format("2006-01-02 15:04:05"), e.User, dash(e.Shop), e.Action, e.Detail)
+		w.row(e.At.Local().Format("2006-01-02 15:04:05"), e.User, dash(e.Shop), e.Action, e.Detail)
 	}
-	return w.Flush()
+	return w.write(c.Stdout)
 }
 
 func demo(c *ctx, args []string) error {
@@ -404,3 +404,5 @@ func demo(c *ctx, args []string) error {
 	c.printf("Loaded %d sample shops and their exports into %s.\nSee the verdicts: depositdesk readiness\n", n, d.Path())
 	return nil
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"depositdesk/data"
 )
@@ -184,16 +183,16 @@ func shopList(c *ctx, args []string) error {
 		c.printf("No shops yet. Add one: depositdesk shop add NAME --site US --deposit 500 --currency USD\n")
 		return nil
 	}
-	w := tabwriter.NewWriter(c.Stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "SHOP\tSITE\tCLIENT\tDEPOSIT\tRULES\tACCOUNT")
+	w := &table{}
+	w.row("SHOP", "SITE", "CLIENT", "DEPOSIT", "RULES", "ACCOUNT")
 	for _, s := range shops {
 		acct := "—"
 		if s.Account.Complete() {
 			acct = s.Account.Bank + " " + s.Account.MaskedNumber()
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s %s\t%s\t%s\n", s.Name, s.Site, dash(s.Client), s.Deposit, s.Currency, s.RuleSet, acct)
+		w.row(s.Name, s.Site, dash(s.Client), fmt.Sprintf("%s %s", s.Deposit, s.Currency), s.RuleSet, acct)
 	}
-	return w.Flush()
+	return w.write(c.Stdout)
 }
 
 func dash(s string) string {
