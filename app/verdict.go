@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template"
@@ -188,26 +190,92 @@ func MessageTexts() []string {
 	}
 }
 
-// detailTemplates caches parsed detail templates: 2,000 shops × 12 checks would
-// otherwise parse the same few dozen templates 24,000 times per overview.
-var detailTemplates sync.Map // text → *template.Template
+// detailTemplates caches parsed detail templates: 2,000 shops × 12 checks
+// would otherwise parse the same few dozen templates 24,000 times an overview.
+var detailTemplates sync.Map // text → compiledDetail
 
-// renderDetail is data.Render with the parsed template cached; same output.
+// compiledDetail is a template split into literal text and {{.Field}}
+// references (fields[i] follows literals[i]); one with any other action keeps
+// its parsed text/template.
+type compiledDetail struct {
+	literals []string
+	fields   []string
+	tmpl     *template.Template
+}
+
+// renderDetail is data.Render, same output, with templates compiled once and
+// plain {{.Field}} templates filled without reflection.
 func renderDetail(text string, args map[string]any) string {
 	if args == nil {
 		return text
 	}
-	t, ok := detailTemplates.Load(text)
+	c, ok := detailTemplates.Load(text)
 	if !ok {
-		parsed, err := template.New("").Option("missingkey=zero").Parse(text)
+		compiled, err := compileDetail(text)
 		if err != nil {
 			return text
 		}
-		t, _ = detailTemplates.LoadOrStore(text, parsed)
+		c, _ = detailTemplates.LoadOrStore(text, compiled)
 	}
+	cd := c.(compiledDetail)
 	var b strings.Builder
-	if err := t.(*template.Template).Execute(&b, args); err != nil {
-		return text
+	if cd.tmpl != nil {
+		if err := cd.tmpl.Execute(&b, args); err != nil {
+			return text
+		}
+		return b.String()
+	}
+	for i, lit := range cd.literals {
+		b.WriteString(lit)
+		if i >= len(cd.fields) {
+			break
+		}
+		switch v := args[cd.fields[i]].(type) {
+		case string:
+			b.WriteString(v)
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		case nil:
+			b.WriteString("<no value>") // what text/template prints for a missing key
+		default:
+			fmt.Fprint(&b, v)
+		}
 	}
 	return b.String()
+}
+
+func compileDetail(text string) (compiledDetail, error) {
+	t, err := template.New("").Option("missingkey=zero").Parse(text)
+	if err != nil {
+		return compiledDetail{}, err
+	}
+	var c compiledDetail
+	rest := text
+	for {
+		i := strings.Index(rest, "{{")
+		if i < 0 {
+			c.literals = append(c.literals, rest)
+			return c, nil
+		}
+		j := strings.Index(rest[i:], "}}")
+		if j < 0 {
+			return compiledDetail{tmpl: t}, nil
+		}
+		field, ok := strings.CutPrefix(rest[i+2:i+j], ".")
+		if !ok || !isFieldName(field) {
+			return compiledDetail{tmpl: t}, nil
+		}
+		c.literals = append(c.literals, rest[:i])
+		c.fields = append(c.fields, field)
+		rest = rest[i+j+2:]
+	}
+}
+
+func isFieldName(s string) bool {
+	for i, r := range s {
+		if !(r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || i > 0 && '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }
