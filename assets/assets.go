@@ -1,0 +1,34 @@
+// Package assets holds what Deposit Desk embeds in its binary: the CJK font
+// (so Chinese renders on machines without one), the app icon, the UI
+// translations and, in samples/, the exports the demo imports.
+package assets
+
+import (
+	"embed"
+
+	"fyne.io/fyne/v2"
+)
+
+//go:embed fonts/DepositDeskCJK.ttf
+var fontTTF []byte
+
+// Font is DepositDeskCJK.ttf: Droid Sans Fallback cut to GB2312 plus the
+// punctuation and symbols the UI draws (see fonts/subset.sh and the licence
+// beside it). It has no Latin letters; Fyne falls back to its own Noto Sans
+// for those, so it serves as the theme's regular and bold font.
+var Font fyne.Resource = fyne.NewStaticResource("DepositDeskCJK.ttf", fontTTF)
+
+//go:embed icon.png
+var iconPNG []byte
+
+// Icon is the app icon (512×512 PNG, drawn by icon.sh).
+var Icon fyne.Resource = fyne.NewStaticResource("icon.png", iconPNG)
+
+// Translations holds translations/en.json and translations/zh_Hans.json,
+// keyed by the English text (fyne's lang.AddTranslationsFS reads it).
+//
+//go:embed translations/*.json
+var Translations embed.FS
+
+// TranslationsDir is the folder inside Translations.
+const TranslationsDir = "translations"

@@ -1,0 +1,159 @@
+package screens
+
+import (
+	"errors"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// prefReviewDays is the preference key of the expected review time.
+const prefReviewDays = "review.days"
+
+// DefaultReviewDays is how long a platform usually takes to decide on a
+// submitted application before it is flagged overdue (PRODUCT §6).
+const DefaultReviewDays = 7
+
+// ReviewDays is the expected review time in days, as set in Settings.
+func ReviewDays(p fyne.Preferences) int {
+	return p.IntWithFallback(prefReviewDays, DefaultReviewDays)
+}
+
+// settingsScreen is 设置: language, theme, data folder, review time.
+type settingsScreen struct {
+	shell *Shell
+
+	language   *widget.Select
+	variant    *widget.RadioGroup
+	reviewDays *widget.Entry
+	openFolder *widget.Button
+}
+
+// languageChoices are the languages in the order Settings lists them; the
+// languages are named in their own language so anyone can find theirs.
+var languageChoices = []Language{LanguageSystem, LanguageChinese, LanguageEnglish}
+
+func languageName(l Language) string {
+	switch l {
+	case LanguageChinese:
+		return "简体中文"
+	case LanguageEnglish:
+		return "English"
+	}
+	return lang.L("Same as the system")
+}
+
+var variantChoices = []Variant{VariantSystem, VariantLight, VariantDark}
+
+func variantName(v Variant) string {
+	switch v {
+	case VariantLight:
+		return lang.L("Light")
+	case VariantDark:
+		return lang.L("Dark")
+	}
+	return lang.L("Same as the system")
+}
+
+func (s *settingsScreen) buildUI() fyne.CanvasObject {
+	prefs := s.shell.app.Preferences()
+
+	var names []string
+	for _, l := range languageChoices {
+		names = append(names, languageName(l))
+	}
+	s.language = widget.NewSelect(names, nil)
+	s.language.SetSelected(languageName(Language(prefs.String(prefLanguage))))
+	s.language.OnChanged = s.onLanguageChanged
+
+	names = nil
+	for _, v := range variantChoices {
+		names = append(names, variantName(v))
+	}
+	s.variant = widget.NewRadioGroup(names, nil)
+	s.variant.Horizontal = true
+	s.variant.Required = true
+	s.variant.SetSelected(variantName(Variant(prefs.String(prefTheme))))
+	s.variant.OnChanged = s.onVariantChanged
+
+	appearance := widget.NewCard(lang.L("Appearance"), "", widget.NewForm(
+		widget.NewFormItem(lang.L("Language"), s.language),
+		widget.NewFormItem(lang.L("Theme"), s.variant),
+	))
+
+	path := s.shell.desk.Path()
+	pathLabel := widget.NewLabel(path)
+	pathLabel.Wrapping = fyne.TextWrapBreak
+	pathLabel.Selectable = true
+	s.openFolder = widget.NewButtonWithIcon(lang.L("Open the data folder"), theme.FolderOpenIcon(), s.onOpenFolder)
+	dataCard := widget.NewCard(lang.L("Data"), lang.L("Your shops, imports and applications are kept in this database file."),
+		container.NewVBox(pathLabel, container.NewHBox(s.openFolder)))
+
+	s.reviewDays = widget.NewEntry()
+	s.reviewDays.SetText(strconv.Itoa(ReviewDays(prefs)))
+	s.reviewDays.Validator = validReviewDays
+	s.reviewDays.OnChanged = s.onReviewDaysChanged
+	reviewHint := widget.NewLabel(lang.L("A submitted application without a decision after this many days is flagged overdue."))
+	reviewHint.Wrapping = fyne.TextWrapWord
+	applications := widget.NewCard(lang.L("Applications"), "", container.NewVBox(
+		widget.NewForm(widget.NewFormItem(lang.L("Expected review time (days)"), s.reviewDays)),
+		reviewHint,
+	))
+
+	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	return container.NewVScroll(container.NewPadded(container.NewVBox(title, appearance, dataCard, applications)))
+}
+
+func (s *settingsScreen) onLanguageChanged(name string) {
+	for _, l := range languageChoices {
+		if languageName(l) == name {
+			s.shell.SetLanguage(l) // replaces this Select; it only refreshes itself after
+
+			return
+		}
+	}
+}
+
+func (s *settingsScreen) onVariantChanged(name string) {
+	for _, v := range variantChoices {
+		if variantName(v) == name {
+			s.shell.SetVariant(v)
+			return
+		}
+	}
+}
+
+func (s *settingsScreen) onOpenFolder() {
+	u, err := url.Parse(storage.NewFileURI(filepath.Dir(s.shell.desk.Path())).String())
+	if err == nil {
+		err = s.shell.app.OpenURL(u)
+	}
+	if err != nil {
+		fyne.LogError("opening the data folder", err)
+	}
+}
+
+func (s *settingsScreen) onReviewDaysChanged(text string) {
+	if validReviewDays(text) != nil {
+		return
+	}
+	n, _ := strconv.Atoi(strings.TrimSpace(text))
+	s.shell.app.Preferences().SetInt(prefReviewDays, n)
+}
+
+func validReviewDays(text string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil || n < 1 || n > 365 {
+		return errors.New(lang.L("Enter a number of days from 1 to 365."))
+	}
+	return nil
+}

@@ -1,0 +1,98 @@
+package screens
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"depositdesk/assets"
+)
+
+// Variant is the light or dark look a person chose in Settings.
+type Variant string
+
+// The choices Settings offers; VariantSystem follows the OS.
+const (
+	VariantSystem Variant = ""
+	VariantLight  Variant = "light"
+	VariantDark   Variant = "dark"
+)
+
+// prefTheme is the preference key holding the chosen Variant.
+const prefTheme = "theme"
+
+// Colours of the verdict chips, readable on both variants.
+const (
+	ColorNameReady    fyne.ThemeColorName = "depositdesk.ready"
+	ColorNameWaiting  fyne.ThemeColorName = "depositdesk.waiting"
+	ColorNameBlocked  fyne.ThemeColorName = "depositdesk.blocked"
+	ColorNameOnStatus fyne.ThemeColorName = "depositdesk.onStatus" // text on a chip
+)
+
+// Light variant: deep fills under white text; dark variant: soft fills under near-black text.
+var statusColors = map[fyne.ThemeColorName][2]color.Color{
+	ColorNameReady:    {color.NRGBA{0x2e, 0x7d, 0x32, 0xff}, color.NRGBA{0x81, 0xc7, 0x84, 0xff}},
+	ColorNameWaiting:  {color.NRGBA{0xa8, 0x5d, 0x00, 0xff}, color.NRGBA{0xff, 0xb7, 0x4d, 0xff}},
+	ColorNameBlocked:  {color.NRGBA{0xc6, 0x28, 0x28, 0xff}, color.NRGBA{0xef, 0x9a, 0x9a, 0xff}},
+	ColorNameOnStatus: {color.White, color.NRGBA{0x1a, 0x1a, 0x1a, 0xff}},
+}
+
+// Theme is Fyne's default theme with the bundled CJK font, the verdict
+// colours, and optionally a fixed light or dark variant.
+type Theme struct {
+	Variant Variant
+}
+
+var _ fyne.Theme = (*Theme)(nil)
+
+// NewTheme returns the theme for a chosen variant.
+func NewTheme(v Variant) *Theme { return &Theme{Variant: v} }
+
+func (t *Theme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
+	switch t.Variant {
+	case VariantLight:
+		return theme.VariantLight
+	case VariantDark:
+		return theme.VariantDark
+	}
+	return v
+}
+
+// Color answers the verdict colours itself and the rest from the default theme.
+func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	v = t.variant(v)
+	if c, ok := statusColors[n]; ok {
+		if v == theme.VariantDark {
+			return c[1]
+		}
+		return c[0]
+	}
+	return theme.DefaultTheme().Color(n, v)
+}
+
+// Font is the bundled CJK font for everything but monospace and symbols,
+// which keep Fyne's (Fyne falls back to its Noto Sans for Latin letters).
+func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Monospace || s.Symbol {
+		return theme.DefaultTheme().Font(s)
+	}
+	return assets.Font
+}
+
+// Icon is the default theme's.
+func (t *Theme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+
+// Size is the default theme's.
+func (t *Theme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
+
+// statusColorName is the chip colour of a verdict status ("ready", "waiting", "blocked").
+func statusColorName(status string) fyne.ThemeColorName {
+	switch status {
+	case "ready":
+		return ColorNameReady
+	case "waiting":
+		return ColorNameWaiting
+	}
+	return ColorNameBlocked
+}

@@ -1,0 +1,192 @@
+package screens
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"github.com/go-text/typesetting/font"
+
+	"depositdesk/assets"
+)
+
+var translationFiles = []string{"en.json", "zh_Hans.json"}
+
+func readTranslations(t *testing.T, name string) map[string]string {
+	t.Helper()
+	b, err := assets.Translations.ReadFile(assets.TranslationsDir + "/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return m
+}
+
+// canonicalJSON is how the translation files are written: keys sorted,
+// two-space indent, no HTML escaping, so merges touch only the lines changed.
+func canonicalJSON(m map[string]string) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(m)
+	return b.Bytes()
+}
+
+func TestTranslationFilesHaveTheSameKeysAndNoEmptyValue(t *testing.T) {
+	en, zh := readTranslations(t, "en.json"), readTranslations(t, "zh_Hans.json")
+	for k, v := range en {
+		if _, ok := zh[k]; !ok {
+			t.Errorf("zh_Hans.json lacks %q", k)
+		}
+		if v == "" {
+			t.Errorf("en.json: %q has an empty value", k)
+		}
+	}
+	for k, v := range zh {
+		if _, ok := en[k]; !ok {
+			t.Errorf("en.json lacks %q", k)
+		}
+		if v == "" {
+			t.Errorf("zh_Hans.json: %q has an empty value", k)
+		}
+	}
+}
+
+// Set DEPOSITDESK_SORT_TRANSLATIONS=1 to rewrite the files in canonical form.
+func TestTranslationFilesAreSortedByKey(t *testing.T) {
+	for _, name := range translationFiles {
+		path := filepath.Join("..", "assets", "translations", name)
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if err := json.Unmarshal(got, &m); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want := canonicalJSON(m)
+		if bytes.Equal(got, want) {
+			continue
+		}
+		if os.Getenv("DEPOSITDESK_SORT_TRANSLATIONS") != "" {
+			if err := os.WriteFile(path, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		t.Errorf("%s is not sorted by key with two-space indent; run DEPOSITDESK_SORT_TRANSLATIONS=1 go test -tags migrated_fynedo -run TestTranslationFilesAreSortedByKey ./screens/", name)
+	}
+}
+
+// keyPattern finds the literal keys the screens show: lang.L("…"), lang.X("…", …)
+// and msgKey("…"), in double or back quotes.
+var keyPattern = regexp.MustCompile("(?:lang\\.L|lang\\.X|msgKey)\\(\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`)")
+
+func TestEveryTextTheScreensShowIsTranslated(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]string{} // key → file it is used in
+	for _, f := range files {
+		if filepath.Ext(f) != ".go" || regexp.MustCompile(`_test\.go$`).MatchString(f) {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range keyPattern.FindAllSubmatch(src, -1) {
+			k, err := strconv.Unquote(string(m[1]))
+			if err != nil {
+				t.Fatalf("%s: %s: %v", f, m[1], err)
+			}
+			keys[k] = f
+		}
+	}
+	if len(keys) < 10 {
+		t.Fatalf("found only %d keys; is the pattern still right?", len(keys))
+	}
+	for _, name := range translationFiles {
+		tr := readTranslations(t, name)
+		var missing []string
+		for k, f := range keys {
+			if _, ok := tr[k]; !ok {
+				missing = append(missing, strconv.Quote(k)+" ("+f+")")
+			}
+		}
+		sort.Strings(missing)
+		for _, m := range missing {
+			t.Errorf("%s lacks %s", name, m)
+		}
+	}
+}
+
+func TestChosenLanguageAnswersEveryLangCall(t *testing.T) {
+	t.Cleanup(func() { ApplyLanguage(LanguageEnglish) })
+	for _, c := range []struct {
+		l    Language
+		want string
+	}{{LanguageChinese, "总览"}, {LanguageEnglish, "Overview"}, {LanguageChinese, "总览"}} {
+		if err := ApplyLanguage(c.l); err != nil {
+			t.Fatal(err)
+		}
+		if got := lang.L("Overview"); got != c.want {
+			t.Errorf("after choosing %q, lang.L(Overview) = %q, want %q", c.l, got, c.want)
+		}
+	}
+	ApplyLanguage(LanguageChinese)
+	zh := readTranslations(t, "zh_Hans.json")
+	if got := lang.L("row {{.Row}}", map[string]any{"Row": 4}); got != "第 4 行" {
+		t.Errorf("templates are filled: got %q", got)
+	}
+	for k, v := range zh {
+		if regexp.MustCompile(`\{\{`).MatchString(k) {
+			continue
+		}
+		if got := lang.L(k); got != v {
+			t.Errorf("lang.L(%q) = %q, want %q (did go-i18n read the key as a reserved word?)", k, got, v)
+		}
+	}
+}
+
+// Chinese must render without any system font: every character of the
+// Chinese texts is in the bundled font or in Fyne's own Noto Sans.
+func TestEveryChineseCharacterIsInABundledFont(t *testing.T) {
+	cjk, err := font.ParseTTF(bytes.NewReader(assets.Font.Content()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	latin, err := font.ParseTTF(bytes.NewReader(theme.DefaultTextFont().Content()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(r rune) bool {
+		_, a := cjk.NominalGlyph(r)
+		_, b := latin.NominalGlyph(r)
+		return a || b
+	}
+	for _, r := range "✓✗•…→↑↓¥€£₫฿，。：（）“”保证金助手" {
+		if !has(r) {
+			t.Errorf("no bundled font draws %q (U+%04X)", r, r)
+		}
+	}
+	for k, v := range readTranslations(t, "zh_Hans.json") {
+		for _, r := range v {
+			if r != '\n' && !has(r) {
+				t.Errorf("no bundled font draws %q (U+%04X) of %q", r, r, k)
+			}
+		}
+	}
+}

@@ -1,0 +1,206 @@
+// Package screens is Deposit Desk's window: one struct per screen, a registry
+// that drives the navigation, the theme with the bundled CJK font, and the
+// language switch. It calls the core through the small Desk interface.
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"depositdesk/assets"
+	"depositdesk/data"
+)
+
+// AppID names the app to the OS; preferences are stored under it.
+const AppID = "com.depositdesk.app"
+
+// Desk is what the window needs of the core (*app.Desk has it); tests can
+// pass a fake.
+type Desk interface {
+	Path() string                // the database file
+	Shops() ([]data.Shop, error) // every shop by name
+	LoadDemo() (int, error)      // adds the sample shops and imports their exports
+}
+
+// Run opens the Deposit Desk window over desk and returns when it is closed.
+func Run(desk Desk) {
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(assets.Icon)
+	NewShell(a, desk).Window().ShowAndRun()
+}
+
+// Shell is the window: the navigation list on the left, the shown screen on
+// the right.
+type Shell struct {
+	app   fyne.App
+	desk  Desk
+	win   fyne.Window
+	pages []*page
+
+	overview     *overviewScreen
+	imports      *importScreen
+	applications *applicationsScreen
+	settings     *settingsScreen
+	shop         *shopScreen
+
+	// background runs slow work off the UI goroutine (tests run it in place);
+	// the work reports back through fyne.Do.
+	background func(work func())
+
+	current string                       // id of the page shown
+	views   map[string]fyne.CanvasObject // built pages, until the language changes
+	nav     *widget.List
+	navIDs  []string // page id of each navigation row
+	content *fyne.Container
+}
+
+// NewShell builds the window (not yet shown) with the stored language and theme.
+func NewShell(a fyne.App, desk Desk) *Shell {
+	prefs := a.Preferences()
+	if err := ApplyLanguage(Language(prefs.String(prefLanguage))); err != nil {
+		fyne.LogError("loading translations", err)
+	}
+	a.Settings().SetTheme(NewTheme(Variant(prefs.String(prefTheme))))
+
+	s := &Shell{app: a, desk: desk, current: PageOverview, background: func(work func()) { go work() }}
+	s.overview = &overviewScreen{shell: s}
+	s.imports = &importScreen{shell: s}
+	s.applications = &applicationsScreen{shell: s}
+	s.settings = &settingsScreen{shell: s}
+	s.shop = &shopScreen{shell: s}
+	s.pages = s.registry()
+
+	s.win = a.NewWindow(lang.L("Deposit Desk"))
+	s.win.SetIcon(assets.Icon)
+	s.win.Resize(fyne.NewSize(1280, 800))
+	s.win.SetMaster()
+	s.buildUI()
+	return s
+}
+
+// Window is the shell's window.
+func (s *Shell) Window() fyne.Window { return s.win }
+
+// Current is the id of the page shown.
+func (s *Shell) Current() string { return s.current }
+
+func (s *Shell) buildUI() {
+	s.views = map[string]fyne.CanvasObject{}
+	s.navIDs = nil
+	for _, p := range s.listedPages() {
+		s.navIDs = append(s.navIDs, p.id)
+	}
+	s.nav = widget.NewList(s.navLength, s.navCreateItem, s.navUpdateItem)
+	s.nav.OnSelected = s.onNavSelected
+
+	logo := canvas.NewImageFromResource(assets.Icon)
+	logo.FillMode = canvas.ImageFillContain
+	logo.SetMinSize(fyne.NewSquareSize(36))
+	name := widget.NewLabelWithStyle(lang.L("Deposit Desk"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	header := container.NewHBox(logo, name)
+	side := container.NewBorder(container.NewVBox(header, widget.NewSeparator()), nil, nil, nil, s.nav)
+
+	s.content = container.NewStack()
+	split := container.NewHSplit(side, s.content)
+	split.Offset = 0.16
+	s.win.SetTitle(lang.L("Deposit Desk"))
+	s.win.SetContent(split)
+	s.Show(s.current)
+}
+
+func (s *Shell) navLength() int { return len(s.navIDs) }
+
+func (s *Shell) navCreateItem() fyne.CanvasObject {
+	return container.NewHBox(widget.NewIcon(nil), widget.NewLabel(""))
+}
+
+func (s *Shell) navUpdateItem(i widget.ListItemID, o fyne.CanvasObject) {
+	p := s.page(s.navIDs[i])
+	row := o.(*fyne.Container)
+	row.Objects[0].(*widget.Icon).SetResource(p.icon)
+	row.Objects[1].(*widget.Label).SetText(lang.L(p.title))
+}
+
+func (s *Shell) onNavSelected(i widget.ListItemID) {
+	if id := s.navIDs[i]; id != s.current {
+		s.Show(id)
+	}
+}
+
+// Show puts a page in the content area, building it the first time.
+func (s *Shell) Show(id string) {
+	p := s.page(id)
+	if p == nil {
+		return
+	}
+	s.current = id
+	v, ok := s.views[id]
+	if !ok {
+		v = p.screen.buildUI()
+		s.views[id] = v
+	}
+	s.content.Objects = []fyne.CanvasObject{v}
+	s.content.Refresh()
+	s.selectNav(id)
+}
+
+// selectNav highlights the page's row, or none for a page not listed.
+func (s *Shell) selectNav(id string) {
+	for i, navID := range s.navIDs {
+		if navID == id {
+			s.nav.Select(i)
+			return
+		}
+	}
+	s.nav.UnselectAll()
+}
+
+// Rebuild throws away every built page and builds the shown one again, so
+// texts follow a new language; screens keep their work in their fields.
+func (s *Shell) Rebuild() { s.buildUI() }
+
+// Reload rebuilds one page, e.g. after the data under it changed.
+func (s *Shell) Reload(id string) {
+	delete(s.views, id)
+	if s.current == id {
+		s.Show(id)
+	}
+}
+
+// SetLanguage stores the choice, switches the translations and rebuilds the
+// window in place: nothing typed or selected is lost, no restart is needed.
+func (s *Shell) SetLanguage(l Language) {
+	s.app.Preferences().SetString(prefLanguage, string(l))
+	if err := ApplyLanguage(l); err != nil {
+		fyne.LogError("loading translations", err)
+	}
+	s.Rebuild()
+}
+
+// SetVariant stores the choice and applies the theme at once.
+func (s *Shell) SetVariant(v Variant) {
+	s.app.Preferences().SetString(prefTheme, string(v))
+	s.app.Settings().SetTheme(NewTheme(v))
+}
+
+// OpenShop shows the detail page of one shop.
+func (s *Shell) OpenShop(name string) {
+	s.shop.name = name
+	s.Reload(PageShop)
+	s.Show(PageShop)
+}
+
+// comingView is the honest face of a screen whose data part is not built yet.
+func comingView(title, intro string) fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameHeadingText
+	text := widget.NewLabel(intro)
+	text.Wrapping = fyne.TextWrapWord
+	return container.NewPadded(container.NewVBox(heading, text, layout.NewSpacer()))
+}
