@@ -177,7 +177,7 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 				}
 			},
 			check: CheckOrdersSettled, kind: KindAction,
-			detail: "9 orders are not settled: to_ship 2 (583870900000000101, 583870900000000102); " +
+			detail: "Orders not settled: 9 — to_ship 2 (583870900000000101, 583870900000000102); " +
 				"in_transit 7 (583870900000000201, 583870900000000202, …)",
 			status:     Blocked,
 			alsoFailed: []string{CheckQuietPeriod},
@@ -190,7 +190,7 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 				f.Orders.Unsettled = map[data.StatusClass][]string{data.Unknown: {"583870900000000301"}}
 			},
 			check: CheckOrdersSettled, kind: KindAction,
-			detail:     "1 orders are not settled: unknown 1 (583870900000000301)",
+			detail:     "Orders not settled: 1 — unknown 1 (583870900000000301)",
 			status:     Blocked,
 			alsoFailed: []string{CheckQuietPeriod},
 		},
@@ -204,7 +204,7 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 				f.Orders.LatestClosureOrder = "583870900000000401"
 			},
 			check: CheckAfterSalesWindow, kind: KindTime, due: "2026-12-01",
-			detail: "3 delivered orders are in the 30-day return window, the last until 2026-12-01: " +
+			detail: "Delivered orders in the 30-day return window: 3; the last window ends on 2026-12-01 — " +
 				"583870900000000401, 583870900000000402, 583870900000000403",
 			status: Waiting, readyOn: "2027-03-01",
 			alsoFailed: []string{CheckQuietPeriod},
@@ -219,7 +219,7 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 				f.Orders.Unclosed = 2
 			},
 			check: CheckAfterSalesWindow, kind: KindAction,
-			detail:     "2 delivered orders have no Delivered Time, so their return window end is unknown: 583870900000000501, …",
+			detail:     "Delivered orders without a Delivered Time: 2; when their return window ends is unknown — 583870900000000501, …",
 			status:     Blocked,
 			alsoFailed: []string{CheckQuietPeriod},
 		},
@@ -230,7 +230,7 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 				f.Cases.OpenSample = []string{"577000000000000001 (583870900000000001)", "577000000000000002 (583870900000000002)"}
 			},
 			check: CheckReturnsClosed, kind: KindAction,
-			detail: "2 after-sales cases are open: 577000000000000001 (583870900000000001), 577000000000000002 (583870900000000002)",
+			detail: "Open after-sales cases: 2 — 577000000000000001 (583870900000000001), 577000000000000002 (583870900000000002)",
 			status: Blocked,
 		},
 		{
@@ -291,14 +291,14 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 				}
 			},
 			check: CheckViolationsCleared, kind: KindAction,
-			detail: "1 violations are open: counterfeit (2026-10-01)",
+			detail: "Open violations: 1 — counterfeit (2026-10-01)",
 			status: Blocked,
 		},
 		{
 			name:   "refund account without bank and number",
 			change: func(f *Facts) { f.Shop.Account = data.RefundAccount{Holder: "Acme Ltd"} },
 			check:  CheckRefundAccount, kind: KindAction,
-			detail: "The refund account needs its bank, account number",
+			detail: "The refund account is incomplete; missing: bank, account number",
 			status: Blocked,
 		},
 	}
@@ -341,16 +341,16 @@ func TestEveryCheckSaysWhyItPasses(t *testing.T) {
 	v := Evaluate(f, rdAsOf)
 	want := map[string]string{
 		CheckOperatingPeriod:    "The operating period ended on 2025-01-31",
-		CheckOrdersSettled:      "All 100 orders are settled",
+		CheckOrdersSettled:      "Every order is settled (100)",
 		CheckAfterSalesWindow:   "No delivered order is still in its return window",
-		CheckReturnsClosed:      "All 3 after-sales cases are closed",
+		CheckReturnsClosed:      "Every after-sales case is closed (3)",
 		CheckQuietPeriod:        "Last order closure: 2026-08-12 (583870900000000001); the 90-day quiet period ended on 2026-11-10",
 		CheckClosureNotice:      "The closure notice was posted on 2026-09-01; its 30 days ended on 2026-10-01",
 		CheckMarketingStopped:   "Marketing stopped on 2026-09-01",
 		CheckCreatorsUnbound:    "Creators unbound on 2026-09-02",
 		CheckCommissionsSettled: "Commissions settled on 2026-09-03",
 		CheckDuesSettled:        "Dues settled on 2026-09-04",
-		CheckViolationsCleared:  "All 1 violations are resolved; 50.00 USD in penalties is deducted from the deposit",
+		CheckViolationsCleared:  "Every violation is resolved (1); penalties of 50.00 USD are deducted from the deposit",
 		CheckRefundAccount:      "Refund to Acme Ltd, HSBC, •••••6789",
 	}
 	for _, c := range v.Checks {
@@ -397,7 +397,7 @@ func TestQuietPeriodIsAnActionWhileAnOrderHasNoClosureDate(t *testing.T) {
 	f.Orders.DeliveredUndated = 1
 	f.Orders.Unclosed = 1
 	c := checkOf(t, Evaluate(f, rdAsOf), CheckQuietPeriod)
-	want := "1 orders have no closure date yet; the 90-day quiet period starts after the last order closes"
+	want := "Orders without a closure date yet: 1; the 90-day quiet period starts after the last one closes"
 	if c.OK || c.Kind != KindAction || c.Due != data.NoDate || c.Detail != want {
 		t.Errorf("quiet_period = %+v, want a failing action %q", c, want)
 	}
@@ -671,7 +671,7 @@ func TestOpenViolationsAreNamedAsEvidence(t *testing.T) {
 		{ID: 13, Kind: "off-platform deal", Date: rdDate("2026-04-02")},
 	}
 	c := checkOf(t, Evaluate(f, rdAsOf), CheckViolationsCleared)
-	if want := "2 violations are open: counterfeit (2026-02-02); off-platform deal (2026-04-02)"; c.Detail != want {
+	if want := "Open violations: 2 — counterfeit (2026-02-02); off-platform deal (2026-04-02)"; c.Detail != want {
 		t.Errorf("detail %q, want %q", c.Detail, want)
 	}
 	if !slices.Equal(c.Evidence, []string{"11", "13"}) {
@@ -774,16 +774,16 @@ func TestVerdictJSONIsTheReadinessContract(t *testing.T) {
 	want := `{"shop":"Acme US","status":"waiting","ready_on":"2027-01-10","deposit":1500,"refundable":1450,` +
 		`"currency":"USD","rules":"tiktok-cb@2025-12-15","data_as_of":"2026-11-20","stale":false,"checks":[` +
 		`{"id":"operating_period","ok":true,"kind":"time","due":null,"detail":"No minimum operating period applies and no contract end is set"},` +
-		`{"id":"orders_settled","ok":true,"kind":"action","due":null,"detail":"All 100 orders are settled"},` +
+		`{"id":"orders_settled","ok":true,"kind":"action","due":null,"detail":"Every order is settled (100)"},` +
 		`{"id":"after_sales_window","ok":true,"kind":"time","due":null,"detail":"No delivered order is still in its return window"},` +
-		`{"id":"returns_closed","ok":true,"kind":"action","due":null,"detail":"All 3 after-sales cases are closed"},` +
+		`{"id":"returns_closed","ok":true,"kind":"action","due":null,"detail":"Every after-sales case is closed (3)"},` +
 		`{"id":"quiet_period","ok":false,"kind":"time","due":"2027-01-10","detail":"Last order closure: 2026-10-12 (583870900000000001); the 90-day quiet period ends on 2027-01-10"},` +
 		`{"id":"closure_notice","ok":true,"kind":"time","due":"2026-10-01","detail":"The closure notice was posted on 2026-09-01; its 30 days ended on 2026-10-01"},` +
 		`{"id":"marketing_stopped","ok":true,"kind":"action","due":null,"detail":"Marketing stopped on 2026-09-01"},` +
 		`{"id":"creators_unbound","ok":true,"kind":"action","due":null,"detail":"Creators unbound on 2026-09-02"},` +
 		`{"id":"commissions_settled","ok":true,"kind":"action","due":null,"detail":"Commissions settled on 2026-09-03"},` +
 		`{"id":"dues_settled","ok":true,"kind":"action","due":null,"detail":"Dues settled on 2026-09-04"},` +
-		`{"id":"violations_cleared","ok":true,"kind":"action","due":null,"detail":"All 1 violations are resolved; 50.00 USD in penalties is deducted from the deposit"},` +
+		`{"id":"violations_cleared","ok":true,"kind":"action","due":null,"detail":"Every violation is resolved (1); penalties of 50.00 USD are deducted from the deposit"},` +
 		`{"id":"refund_account","ok":true,"kind":"action","due":null,"detail":"Refund to Acme Ltd, HSBC, •••••6789"}]}`
 	if string(got) != want {
 		t.Errorf("JSON\n got %s\nwant %s", got, want)

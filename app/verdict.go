@@ -125,19 +125,19 @@ const (
 	MsgOperatingPeriodEnded = "The operating period ended on {{.Due}}"
 
 	MsgNoOrders          = "No orders have been imported"
-	MsgOrdersSettled     = "All {{.Total}} orders are settled"
-	MsgOrdersNotSettled  = "{{.Count}} orders are not settled: {{.Detail}}"
-	MsgDeliveredUndated  = "{{.Count}} delivered orders have no Delivered Time, so their return window end is unknown: {{.Orders}}"
-	MsgReturnWindowOpen  = "{{.Count}} delivered orders are in the {{.Window}}-day return window, the last until {{.Due}}: {{.Orders}}"
+	MsgOrdersSettled     = "Every order is settled ({{.Total}})"
+	MsgOrdersNotSettled  = "Orders not settled: {{.Count}} — {{.Detail}}"
+	MsgDeliveredUndated  = "Delivered orders without a Delivered Time: {{.Count}}; when their return window ends is unknown — {{.Orders}}"
+	MsgReturnWindowOpen  = "Delivered orders in the {{.Window}}-day return window: {{.Count}}; the last window ends on {{.Due}} — {{.Orders}}"
 	MsgReturnWindowEnded = "The {{.Window}}-day return window of every delivered order ended by {{.Due}}"
 	MsgNoDeliveredOrders = "No delivered order is still in its return window"
 
 	MsgNoCases     = "No after-sales cases imported; import the returns export to be sure"
-	MsgCasesClosed = "All {{.Total}} after-sales cases are closed"
-	MsgCasesOpen   = "{{.Count}} after-sales cases are open: {{.Cases}}"
+	MsgCasesClosed = "Every after-sales case is closed ({{.Total}})"
+	MsgCasesOpen   = "Open after-sales cases: {{.Count}} — {{.Cases}}"
 
 	MsgQuietNoOrders       = "No orders, so no quiet period applies"
-	MsgQuietUnclosed       = "{{.Count}} orders have no closure date yet; the {{.Days}}-day quiet period starts after the last order closes"
+	MsgQuietUnclosed       = "Orders without a closure date yet: {{.Count}}; the {{.Days}}-day quiet period starts after the last one closes"
 	MsgQuietClosureUnknown = "The date of the last order closure is unknown"
 	MsgQuietRuns           = "Last order closure: {{.Closed}} ({{.Order}}); the {{.Days}}-day quiet period ends on {{.Due}}"
 	MsgQuietEnded          = "Last order closure: {{.Closed}} ({{.Order}}); the {{.Days}}-day quiet period ended on {{.Due}}"
@@ -156,10 +156,10 @@ const (
 	MsgDuesSettled           = "Dues settled on {{.Date}}"
 
 	MsgNoViolations       = "No violations"
-	MsgViolationsResolved = "All {{.Total}} violations are resolved; {{.Penalties}} {{.Currency}} in penalties is deducted from the deposit"
-	MsgViolationsOpen     = "{{.Count}} violations are open: {{.Violations}}"
+	MsgViolationsResolved = "Every violation is resolved ({{.Total}}); penalties of {{.Penalties}} {{.Currency}} are deducted from the deposit"
+	MsgViolationsOpen     = "Open violations: {{.Count}} — {{.Violations}}"
 
-	MsgAccountMissing  = "The refund account needs its {{.Missing}}"
+	MsgAccountMissing  = "The refund account is incomplete; missing: {{.Missing}}"
 	MsgAccountComplete = "Refund to {{.Holder}}, {{.Bank}}, {{.Number}}"
 )
 
