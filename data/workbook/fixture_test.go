@@ -76,7 +76,6 @@ func waitingShop() Application {
 	return a
 }
 
-
 func moneyOf(n int64) data.Money { return data.Money(n) }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -13,15 +13,17 @@ import (
 
 // styles are the cell formats every workbook shares.
 type styles struct {
-	title, subtitle, section, label, note                  int
-	value, valueDate, valueMoney, valueMoneyBold, currency int
-	header, tableText, tableNum, tableDate, tableMoney     int
-	tableGood, tableBad, tableWait                         int
-	totalText, totalNum, totalDate, totalMoney             int
-	reason                                                 int
+	title, subtitle, section, label, note                       int
+	value, valueDate, valueMoney, valueMoneyBold, currency      int
+	header, tableText, tableNum, tableNo, tableDate, tableMoney int
+	tableGood, tableBad, tableWait                              int
+	totalText, totalNum, totalDate, totalMoney                  int
+	reason                                                      int
 }
 
 const (
+	fontName  = "Calibri"
+	black     = "000000"
 	ink       = "1F4E79" // headings
 	muted     = "595959" // labels and notes
 	rule      = "BFBFBF" // table borders
@@ -32,6 +34,12 @@ const (
 	textFmtID = 49 // "@": the cell is text, so IDs never turn into numbers
 )
 
+// font names its family and size always: a font without them is drawn in
+// whatever the application picks (a serif face in LibreOffice).
+func font(size float64, bold, italic bool, color string) *excelize.Font {
+	return &excelize.Font{Family: fontName, Size: size, Bold: bold, Italic: italic, Color: color}
+}
+
 func newStyles(f *excelize.File) (*styles, error) {
 	var err error
 	add := func(s *excelize.Style) int {
@@ -39,6 +47,9 @@ func newStyles(f *excelize.File) (*styles, error) {
 			return 0
 		}
 		var id int
+		if s.Font == nil {
+			s.Font = font(11, false, false, black)
+		}
 		id, err = f.NewStyle(s)
 		return id
 	}
@@ -50,39 +61,42 @@ func newStyles(f *excelize.File) (*styles, error) {
 	under := []excelize.Border{{Type: "bottom", Color: hairline, Style: 1}}
 	above := []excelize.Border{{Type: "top", Color: muted, Style: 1}, {Type: "bottom", Color: muted, Style: 6}}
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
-	topLeft := &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}
 	topRight := &excelize.Alignment{Horizontal: "right", Vertical: "top"}
+	// Form lines: one line each mostly, so centred; long values wrap.
+	formLeft := &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}
+	formRight := &excelize.Alignment{Horizontal: "right", Vertical: "center"}
 	topCenter := &excelize.Alignment{Horizontal: "center", Vertical: "top"}
 	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
 
 	s := &styles{
-		title:    add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: ink}, Alignment: &excelize.Alignment{Vertical: "center"}}),
-		subtitle: add(&excelize.Style{Font: &excelize.Font{Size: 10, Color: muted}, Alignment: &excelize.Alignment{Vertical: "center"}}),
-		section: add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Color: ink},
+		title:    add(&excelize.Style{Font: font(16, true, false, ink), Alignment: &excelize.Alignment{Vertical: "center"}}),
+		subtitle: add(&excelize.Style{Font: font(10, false, false, muted), Alignment: &excelize.Alignment{Vertical: "center"}}),
+		section: add(&excelize.Style{Font: font(12, true, false, ink),
 			Border: []excelize.Border{{Type: "bottom", Color: ink, Style: 2}}, Alignment: &excelize.Alignment{Vertical: "bottom"}}),
-		label: add(&excelize.Style{Font: &excelize.Font{Color: muted}, Border: under, Alignment: top}),
-		note:  add(&excelize.Style{Font: &excelize.Font{Italic: true, Color: muted}, Alignment: &excelize.Alignment{Vertical: "top"}}),
+		label: add(&excelize.Style{Font: font(11, false, false, muted), Border: under, Alignment: formLeft}),
+		note:  add(&excelize.Style{Font: font(11, false, true, muted), Alignment: &excelize.Alignment{Vertical: "top"}}),
 
-		value:          add(&excelize.Style{Border: under, Alignment: topLeft, NumFmt: textFmtID}),
-		valueDate:      add(&excelize.Style{Border: under, Alignment: topLeft, CustomNumFmt: str(dateFmt)}),
-		valueMoney:     add(&excelize.Style{Border: under, Alignment: topRight, CustomNumFmt: str(moneyFmt)}),
-		valueMoneyBold: add(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: under, Alignment: topRight, CustomNumFmt: str(moneyFmt)}),
-		currency:       add(&excelize.Style{Border: under, Alignment: topLeft, NumFmt: textFmtID}),
+		value:          add(&excelize.Style{Border: under, Alignment: formLeft, NumFmt: textFmtID}),
+		valueDate:      add(&excelize.Style{Border: under, Alignment: formLeft, CustomNumFmt: str(dateFmt)}),
+		valueMoney:     add(&excelize.Style{Border: under, Alignment: formRight, CustomNumFmt: str(moneyFmt)}),
+		valueMoneyBold: add(&excelize.Style{Font: font(11, true, false, black), Border: under, Alignment: formRight, CustomNumFmt: str(moneyFmt)}),
+		currency:       add(&excelize.Style{Border: under, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", Indent: 1}, NumFmt: textFmtID}),
 
-		header: add(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill(headFill), Border: box,
+		header: add(&excelize.Style{Font: font(11, true, false, black), Fill: fill(headFill), Border: box,
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}),
 		tableText:  add(&excelize.Style{Border: box, Alignment: top, NumFmt: textFmtID}),
 		tableNum:   add(&excelize.Style{Border: box, Alignment: topRight}),
+		tableNo:    add(&excelize.Style{Border: box, Alignment: topCenter}),
 		tableDate:  add(&excelize.Style{Border: box, Alignment: topCenter, CustomNumFmt: str(dateFmt)}),
 		tableMoney: add(&excelize.Style{Border: box, Alignment: topRight, CustomNumFmt: str(moneyFmt)}),
-		tableGood:  add(&excelize.Style{Border: box, Alignment: topCenter, Font: &excelize.Font{Color: "006100"}, Fill: fill("C6EFCE")}),
-		tableBad:   add(&excelize.Style{Border: box, Alignment: topCenter, Font: &excelize.Font{Color: "9C0006"}, Fill: fill("FFC7CE")}),
-		tableWait:  add(&excelize.Style{Border: box, Alignment: topCenter, Font: &excelize.Font{Color: "9C5700"}, Fill: fill("FFEB9C")}),
+		tableGood:  add(&excelize.Style{Border: box, Alignment: topCenter, Font: font(11, false, false, "006100"), Fill: fill("C6EFCE")}),
+		tableBad:   add(&excelize.Style{Border: box, Alignment: topCenter, Font: font(11, false, false, "9C0006"), Fill: fill("FFC7CE")}),
+		tableWait:  add(&excelize.Style{Border: box, Alignment: topCenter, Font: font(11, false, false, "9C5700"), Fill: fill("FFEB9C")}),
 
-		totalText:  add(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: above, Alignment: top}),
-		totalNum:   add(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: above, Alignment: topRight}),
-		totalDate:  add(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: above, Alignment: topCenter, CustomNumFmt: str(dateFmt)}),
-		totalMoney: add(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: above, Alignment: topRight, CustomNumFmt: str(moneyFmt)}),
+		totalText:  add(&excelize.Style{Font: font(11, true, false, black), Border: above, Alignment: top, NumFmt: textFmtID}),
+		totalNum:   add(&excelize.Style{Font: font(11, true, false, black), Border: above, Alignment: topRight}),
+		totalDate:  add(&excelize.Style{Font: font(11, true, false, black), Border: above, Alignment: topCenter, CustomNumFmt: str(dateFmt)}),
+		totalMoney: add(&excelize.Style{Font: font(11, true, false, black), Border: above, Alignment: topRight, CustomNumFmt: str(moneyFmt)}),
 
 		reason: add(&excelize.Style{Border: box, Fill: fill("F7F9FC"), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, NumFmt: textFmtID}),
 	}
@@ -208,7 +222,21 @@ func (s *sheet) field(row int, label, v, last string) {
 	s.style(cell("B", row), cell(last, row), s.st.value)
 	s.do(s.f.SetCellStr(s.name, cell("B", row), v))
 	s.merge(cell("B", row), cell(last, row))
-	s.fitRow(row, 0, cellText{label, s.cols[0]}, cellText{v, sum(s.cols[1:]) - 1})
+	s.formRow(row, cellText{label, s.cols[0]}, cellText{v, sum(s.cols[1:]) - 1})
+}
+
+// formHeight is the height of a one-line form row: room for Chinese text and a little air.
+const formHeight = 19
+
+// formRow gives a form line the form height, or more when its text wraps.
+func (s *sheet) formRow(row int, cells ...cellText) {
+	h := formHeight
+	for _, c := range cells {
+		if n := wrapLines(c.text, c.width); n > 1 {
+			h = max(h, n*17+4)
+		}
+	}
+	s.do(s.f.SetRowHeight(s.name, row, float64(min(h, 409))))
 }
 
 func (s *sheet) dateField(row int, label string, d data.Date, last string, l Labels) {
@@ -220,6 +248,7 @@ func (s *sheet) dateField(row int, label string, d data.Date, last string, l Lab
 		s.do(s.f.SetCellInt(s.name, cell("B", row), int64(d)+excelEpoch))
 	}
 	s.merge(cell("B", row), cell(last, row))
+	s.formRow(row, cellText{label, s.cols[0]})
 }
 
 // money is a form line with the amount in B and its currency beside it in C.
@@ -231,6 +260,7 @@ func (s *sheet) money(row int, label string, m data.Money, currency string, bold
 	}
 	s.amount(cell("B", row), m, style)
 	s.text(cell("C", row), currency, s.st.currency)
+	s.formRow(row, cellText{label, s.cols[0]})
 }
 
 func (s *sheet) header(row int, titles []string) {
@@ -256,6 +286,9 @@ func (s *sheet) table(head, lastRow int, last string) {
 	}))
 	if lastRow > head {
 		s.do(s.f.AutoFilter(s.name, cell("A", head)+":"+cell(last, lastRow), nil))
+		// AutoFilter replaces the sheet properties, fit-to-page among them.
+		yes := true
+		s.do(s.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &yes}))
 	}
 	s.do(s.f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Titles",
@@ -274,18 +307,19 @@ type cellText struct {
 // their lines: Excel does not grow rows on opening, and neither application
 // grows merged cells.
 func (s *sheet) fitRow(row int, pad float64, cells ...cellText) {
-	height := 0.0
+	height := tableHeight
 	for _, c := range cells {
 		lineHeight := 15.0
 		if hasWide(c.text) {
 			lineHeight = 17
 		}
-		height = math.Max(height, float64(wrapLines(c.text, c.width))*lineHeight)
+		height = math.Max(height, float64(wrapLines(c.text, c.width))*lineHeight+3)
 	}
-	if height > 15 || pad > 0 {
-		s.do(s.f.SetRowHeight(s.name, row, math.Min(height+pad, 409)))
-	}
+	s.do(s.f.SetRowHeight(s.name, row, math.Min(height+pad, 409)))
 }
+
+// tableHeight is the least height of a table row: one line of Chinese text with air.
+const tableHeight = 18.0
 
 // wrapLines estimates how many lines text takes in a column of the given
 // width (in Excel character units) with word wrap: Latin words move whole to

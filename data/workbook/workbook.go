@@ -61,7 +61,7 @@ type Application struct {
 
 // Column widths of the application sheet: label, value, and the columns the
 // deductions table needs (date, violation, penalty, currency, resolved).
-var appCols = []float64{28, 24, 15, 10, 16}
+var appCols = []float64{28, 26, 15, 10, 16}
 
 // WriteApplication writes a's workbook to path. An existing file at path is
 // never overwritten: the error then wraps fs.ErrExist.
@@ -202,13 +202,14 @@ func writeApplicationSheet(s *sheet, a Application, l Labels) {
 	if reason == "" {
 		reason = ReasonText(a, l.Lang)
 	}
+	s.style(cell("A", r), cell(last, r), s.st.reason) // the whole box, so its right border shows
 	s.merge(cell("A", r), cell(last, r))
 	s.text(cell("A", r), reason, s.st.reason)
 	s.fitRow(r, 4, cellText{reason, sum(appCols) - 2})
 }
 
 // checkCols: #, check, result, kind, due, detail, evidence.
-var checkCols = []float64{5, 34, 11, 14, 12, 50, 30}
+var checkCols = []float64{6, 34, 11, 14, 12, 50, 30}
 
 func writeChecklistSheet(s *sheet, a Application, l Labels) {
 	s.widths(checkCols)
@@ -234,7 +235,7 @@ func writeChecklistSheet(s *sheet, a Application, l Labels) {
 		if name == "" {
 			name = l.lookup("check."+c.ID, c.ID)
 		}
-		s.int(cell("A", r), i+1, s.st.tableNum)
+		s.int(cell("A", r), i+1, s.st.tableNo)
 		s.text(cell("B", r), name, s.st.tableText)
 		kind := ""
 		result, style := l.T("result.ok"), s.st.tableGood
@@ -258,7 +259,7 @@ func writeChecklistSheet(s *sheet, a Application, l Labels) {
 }
 
 // orderCols: status class, orders, latest closure date.
-var orderCols = []float64{28, 12, 20}
+var orderCols = []float64{30, 14, 22}
 
 func writeOrdersSheet(s *sheet, a Application, l Labels) {
 	s.widths(orderCols)
@@ -279,6 +280,7 @@ func writeOrdersSheet(s *sheet, a Application, l Labels) {
 		s.text(cell("A", r), label, s.st.tableText)
 		s.int(cell("B", r), o.Count, s.st.tableNum)
 		s.date(cell("C", r), o.LatestClosure, s.st.tableDate)
+		s.fitRow(r, 0, cellText{label, orderCols[0]})
 		total += o.Count
 		r++
 	}
@@ -290,18 +292,15 @@ func writeOrdersSheet(s *sheet, a Application, l Labels) {
 	s.text(cell("A", r), l.T("col.total"), s.st.totalText)
 	s.int(cell("B", r), total, s.st.totalNum)
 	s.date(cell("C", r), a.LatestClosure, s.st.totalDate)
+	s.fitRow(r, 0)
 	r += 2
-	s.label(cell("A", r), l.T("field.latest_closure"))
-	s.date(cell("B", r), a.LatestClosure, s.st.valueDate)
-	s.merge(cell("B", r), cell("C", r))
+	s.dateField(r, l.T("field.latest_closure"), a.LatestClosure, last, l)
 	r++
-	s.label(cell("A", r), l.T("field.data_as_of"))
-	s.date(cell("B", r), a.DataAsOf, s.st.valueDate)
-	s.merge(cell("B", r), cell("C", r))
+	s.dateField(r, l.T("field.data_as_of"), a.DataAsOf, last, l)
 }
 
 // summaryCols: #, shop, site, shop code, client, status, refundable, currency, ready on, account, file.
-var summaryCols = []float64{5, 26, 7, 14, 18, 12, 15, 9, 12, 16, 46}
+var summaryCols = []float64{6, 24, 6, 13, 18, 11, 14, 8, 12, 20, 40}
 
 // WriteSummary writes the summary workbook of all exported applications:
 // one row per application, files[i] being the workbook of apps[i]. The
@@ -350,7 +349,7 @@ func buildSummary(apps []Application, files []string, l Labels) (*excelize.File,
 		if i < len(files) {
 			file = filepath.Base(files[i])
 		}
-		s.int(cell("A", r), i+1, st.tableNum)
+		s.int(cell("A", r), i+1, st.tableNo)
 		s.text(cell("B", r), a.Shop, st.tableText)
 		s.text(cell("C", r), a.Site, st.tableText)
 		s.text(cell("D", r), a.ShopCode, st.tableText)
@@ -378,9 +377,10 @@ func buildSummary(apps []Application, files []string, l Labels) (*excelize.File,
 	s.section(r, l.T("section.totals"), "H")
 	r++
 	for _, c := range currencies {
-		s.label(cell("F", r), l.T("col.total"))
+		s.text(cell("F", r), l.T("col.total"), st.totalText)
 		s.amount(cell("G", r), totals[c], st.totalMoney)
 		s.text(cell("H", r), c, st.totalText)
+		s.fitRow(r, 0)
 		r++
 	}
 	if s.err != nil {

@@ -71,7 +71,7 @@ func TestApplicationSheetShowsTheShopAmountsAndFullAccount(t *testing.T) {
 		"Client": "Northwind Agency", "Rule set": "tiktok-cb@2025-12-15", "Status": "Ready",
 		"Ready on": "2026-11-20", "Prepared on": "2026-11-24", "Data as of": "2026-11-20",
 		"Latest order closure": "2026-08-21",
-		"Account holder": "Acme Trading LLC", "Bank": "Bank of America, N.A.",
+		"Account holder":       "Acme Trading LLC", "Bank": "Bank of America, N.A.",
 		"Account number": "004512345678", "SWIFT / branch": "BOFAUS3N", "Currency": "USD",
 	}
 	for label, v := range want {
