@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"depositdesk/data"
 )
@@ -127,25 +129,47 @@ func (d *Desk) Readiness(asOf data.Date, names ...string) ([]Verdict, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := d.store.Facts(context.Background())
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	out := make([]Verdict, 0, len(shops))
 	for _, sh := range shops {
-		rs, ok := rules[sh.RuleSet]
-		if !ok {
+		if _, ok := rules[sh.RuleSet]; !ok {
 			return nil, data.Msg("Shop {{.Shop}} uses the rule set {{.ID}}, which no longer exists.", map[string]any{"Shop": sh.Name, "ID": sh.RuleSet})
 		}
-		f := Facts{Shop: sh, Rules: rs, Violations: violations[sh.ID], DataAsOf: asOfData[sh.ID]}
-		if f.Orders, err = r.Orders(sh.ID, rs.Window(sh.Site)); err != nil {
+	}
+	// The shops are shared among a few readers: WAL lets them read at once,
+	// and the aggregates are SQLite's work, which spreads over the cores.
+	out := make([]Verdict, len(shops))
+	workers := min(runtime.NumCPU(), 4, max(1, len(shops)/200))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			r, err := d.store.Facts(context.Background())
+			if err != nil {
+				errs[w] = err
+				return
+			}
+			defer r.Close()
+			for i := w; i < len(shops); i += workers {
+				sh := shops[i]
+				rs := rules[sh.RuleSet]
+				f := Facts{Shop: sh, Rules: rs, Violations: violations[sh.ID], DataAsOf: asOfData[sh.ID]}
+				if f.Orders, err = r.Orders(sh.ID, rs.Window(sh.Site)); err == nil {
+					f.Cases, err = r.Cases(sh.ID)
+				}
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				out[i] = Evaluate(f, asOf)
+			}
+		}(w)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return nil, err
 		}
-		if f.Cases, err = r.Cases(sh.ID); err != nil {
-			return nil, err
-		}
-		out = append(out, Evaluate(f, asOf))
 	}
 	return out, nil
 }

@@ -30,7 +30,7 @@ func (s *Store) Audit(shopID int64, limit int) ([]AuditEntry, error) {
 		q += " LIMIT ?"
 		args = append(args, limit)
 	}
-	rows, err := s.db.Query(q, args...)
+	rows, err := s.read.Query(q, args...)
 	return collect(rows, err, func(r rowScanner) (AuditEntry, error) {
 		var e AuditEntry
 		var at string

@@ -27,7 +27,7 @@ func (in *Incoming) counts(ctx context.Context, tx *sql.Tx, batchID int64, write
 
 // PlanImport says what importing would do, writing nothing.
 func (s *Store) PlanImport(ctx context.Context, in *Incoming) (MergeCounts, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.read.BeginTx(ctx, nil)
 	if err != nil {
 		return MergeCounts{}, err
 	}
@@ -103,13 +103,13 @@ func (s *Store) Batches(shopID int64) ([]ImportBatch, error) {
 		q += " WHERE b.shop_id = ?"
 		args = append(args, shopID)
 	}
-	rows, err := s.db.Query(q+" ORDER BY b.id DESC", args...)
+	rows, err := s.read.Query(q+" ORDER BY b.id DESC", args...)
 	return collect(rows, err, scanBatch)
 }
 
 // Batch reads one batch; ErrNotFound when there is none.
 func (s *Store) Batch(id int64) (ImportBatch, error) {
-	b, err := scanBatch(s.db.QueryRow("SELECT "+batchColumns+" FROM import_batches b JOIN shops s ON s.id = b.shop_id WHERE b.id = ?", id))
+	b, err := scanBatch(s.read.QueryRow("SELECT "+batchColumns+" FROM import_batches b JOIN shops s ON s.id = b.shop_id WHERE b.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, ErrNotFound
 	}
@@ -118,7 +118,7 @@ func (s *Store) Batch(id int64) (ImportBatch, error) {
 
 // LiveBatchBySHA finds a batch of this shop, not undone, with the same file contents.
 func (s *Store) LiveBatchBySHA(shopID int64, sha string) (ImportBatch, bool) {
-	b, err := scanBatch(s.db.QueryRow("SELECT "+batchColumns+` FROM import_batches b JOIN shops s ON s.id = b.shop_id
+	b, err := scanBatch(s.read.QueryRow("SELECT "+batchColumns+` FROM import_batches b JOIN shops s ON s.id = b.shop_id
 		WHERE b.shop_id = ? AND b.sha256 = ? AND b.undone_at = '' ORDER BY b.id DESC LIMIT 1`, shopID, sha))
 	return b, err == nil
 }
@@ -171,7 +171,7 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, now time.Time, then fun
 
 // DataAsOf is the export time of the newest live import of each shop.
 func (s *Store) DataAsOf() (map[int64]Stamp, error) {
-	rows, err := s.db.Query("SELECT shop_id, max(exported_at) FROM import_batches WHERE undone_at = '' GROUP BY shop_id")
+	rows, err := s.read.Query("SELECT shop_id, max(exported_at) FROM import_batches WHERE undone_at = '' GROUP BY shop_id")
 	if err != nil {
 		return nil, err
 	}

@@ -54,14 +54,14 @@ END`
 // FactsReader computes OrderFacts and CaseFacts shop by shop with prepared
 // statements inside one read transaction, so a whole overview is consistent.
 type FactsReader struct {
-	tx                                       *sql.Tx
-	byClass, latest, sample, delivered, open *sql.Stmt
-	cases                                    *sql.Stmt
+	tx                              *sql.Tx
+	byClass, sample, delivered, open *sql.Stmt
+	cases                           *sql.Stmt
 }
 
 // Facts opens a FactsReader; Close it when done.
 func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.read.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -71,10 +71,9 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 			*dst, err = tx.Prepare(q)
 		}
 	}
-	prep(&r.byClass, `SELECT class, count(*), max(delivered), sum(delivered = 0), max(`+closureExpr+`)
+	// One max() per group, so SQLite gives order_id from the row holding it.
+	prep(&r.byClass, `SELECT class, count(*), sum(delivered = 0), max(`+closureExpr+`), order_id
 		FROM orders WHERE shop_id = ?2 GROUP BY class`)
-	prep(&r.latest, `SELECT order_id FROM orders WHERE shop_id = ?2 AND class IN ('cancelled','completed','delivered')
-		AND `+closureExpr+` = ?3 LIMIT 1`)
 	prep(&r.sample, `SELECT order_id FROM orders WHERE shop_id = ? AND class = ? ORDER BY delivered, created LIMIT ?`)
 	prep(&r.delivered, `SELECT order_id FROM orders WHERE shop_id = ? AND class = 'delivered' ORDER BY delivered DESC LIMIT ?`)
 	prep(&r.cases, `SELECT count(*), coalesce(sum(open), 0) FROM return_cases WHERE shop_id = ?`)
@@ -99,9 +98,9 @@ func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
 	for rows.Next() {
 		var class string
 		var n, undated int
-		var maxDelivered Stamp
 		var closure sql.NullInt64
-		if err := rows.Scan(&class, &n, &maxDelivered, &undated, &closure); err != nil {
+		var latest sql.NullString
+		if err := rows.Scan(&class, &n, &undated, &closure, &latest); err != nil {
 			rows.Close()
 			return f, err
 		}
@@ -112,22 +111,21 @@ func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
 		case c.Unsettled():
 			f.Unclosed += n
 		case c == Delivered:
-			f.LatestDelivered = maxDelivered.Date()
+			// A delivered order closes on Delivered + window: the latest
+			// closure of the class gives back the latest delivery.
+			if closure.Valid {
+				f.LatestDelivered = Date(closure.Int64 - int64(window))
+			}
 			f.DeliveredUndated = undated
 			f.Unclosed += undated
 		}
 		if closure.Valid && Date(closure.Int64) > f.LatestClosure {
-			f.LatestClosure = Date(closure.Int64)
+			f.LatestClosure, f.LatestClosureOrder = Date(closure.Int64), latest.String
 		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return f, err
-	}
-	if f.LatestClosure != NoDate {
-		if err := r.latest.QueryRow(window, shopID, int64(f.LatestClosure)).Scan(&f.LatestClosureOrder); err != nil && err != sql.ErrNoRows {
-			return f, err
-		}
 	}
 	for _, c := range StatusClasses {
 		if !c.Unsettled() || f.Counts[c] == 0 {

@@ -83,13 +83,13 @@ func (s *Store) Orders(shopID int64, limit int, classes ...StatusClass) ([]Order
 		q += " LIMIT ?"
 		args = append(args, limit)
 	}
-	rows, err := s.db.Query(q, args...)
+	rows, err := s.read.Query(q, args...)
 	return collect(rows, err, scanOrder)
 }
 
 // Order reads one order; ErrNotFound when the shop has none by that ID.
 func (s *Store) Order(shopID int64, id string) (Order, error) {
-	o, err := scanOrder(s.db.QueryRow("SELECT "+orderColumns+" FROM orders WHERE shop_id = ? AND order_id = ?", shopID, id))
+	o, err := scanOrder(s.read.QueryRow("SELECT "+orderColumns+" FROM orders WHERE shop_id = ? AND order_id = ?", shopID, id))
 	if err == sql.ErrNoRows {
 		return o, ErrNotFound
 	}
@@ -108,6 +108,6 @@ func (s *Store) Cases(shopID int64, openOnly bool, limit int) ([]ReturnCase, err
 		q += " LIMIT ?"
 		args = append(args, limit)
 	}
-	rows, err := s.db.Query(q, args...)
+	rows, err := s.read.Query(q, args...)
 	return collect(rows, err, scanCase)
 }

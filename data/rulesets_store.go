@@ -23,13 +23,13 @@ const ruleSetColumns = "id, version, name, platform, sites, effective, source, b
 
 // RuleSets lists the stored rule sets, built-in ones first.
 func (s *Store) RuleSets() ([]RuleSet, error) {
-	rows, err := s.db.Query("SELECT " + ruleSetColumns + " FROM rule_sets ORDER BY built_in DESC, id")
+	rows, err := s.read.Query("SELECT " + ruleSetColumns + " FROM rule_sets ORDER BY built_in DESC, id")
 	return collect(rows, err, scanRuleSet)
 }
 
 // RuleSet reads one rule set; ErrNotFound when missing.
 func (s *Store) RuleSet(id string) (RuleSet, error) {
-	rs, err := scanRuleSet(s.db.QueryRow("SELECT "+ruleSetColumns+" FROM rule_sets WHERE id = ?", id))
+	rs, err := scanRuleSet(s.read.QueryRow("SELECT "+ruleSetColumns+" FROM rule_sets WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return rs, ErrNotFound
 	}

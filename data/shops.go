@@ -36,7 +36,7 @@ func shopArgs(s Shop) []any {
 
 // Shops lists every shop by name.
 func (s *Store) Shops() ([]Shop, error) {
-	rows, err := s.db.Query("SELECT " + shopColumns + " FROM shops ORDER BY name COLLATE NOCASE")
+	rows, err := s.read.Query("SELECT " + shopColumns + " FROM shops ORDER BY name COLLATE NOCASE")
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func (s *Store) Shops() ([]Shop, error) {
 
 // ShopByName finds a shop by its name (case-insensitive); ErrNotFound when none.
 func (s *Store) ShopByName(name string) (Shop, error) {
-	sh, err := scanShop(s.db.QueryRow("SELECT "+shopColumns+" FROM shops WHERE name = ?", strings.TrimSpace(name)))
+	sh, err := scanShop(s.read.QueryRow("SELECT "+shopColumns+" FROM shops WHERE name = ?", strings.TrimSpace(name)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Shop{}, ErrNotFound
 	}
@@ -63,7 +63,7 @@ func (s *Store) ShopByName(name string) (Shop, error) {
 
 // ShopByID finds a shop by id; ErrNotFound when none.
 func (s *Store) ShopByID(id int64) (Shop, error) {
-	sh, err := scanShop(s.db.QueryRow("SELECT "+shopColumns+" FROM shops WHERE id = ?", id))
+	sh, err := scanShop(s.read.QueryRow("SELECT "+shopColumns+" FROM shops WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Shop{}, ErrNotFound
 	}

@@ -23,7 +23,8 @@ var migrations embed.FS
 // Store is the SQLite database of one user. It is safe for concurrent use:
 // writes are serialised by SQLite (one writer, WAL readers never wait).
 type Store struct {
-	db   *sql.DB
+	db   *sql.DB // the writer: one connection, transactions take the write lock at BEGIN
+	read *sql.DB // readers: deferred transactions that never block each other
 	path string
 }
 
@@ -35,20 +36,27 @@ func Open(path string) (*Store, error) {
 			return nil, Msg("Cannot create the data folder {{.Folder}}: {{.Err}}", map[string]any{"Folder": dir, "Err": err.Error()})
 		}
 	}
-	dsn := "file:" + escapePath(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate"
-	db, err := sql.Open("sqlite3", dsn)
+	base := "file:" + escapePath(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL"
+	db, err := sql.Open("sqlite3", base+"&_txlock=immediate")
 	if err != nil {
 		return nil, err
 	}
-	// Readers in WAL mode do not block the writer; a few connections let the
-	// window read while an import writes.
-	db.SetMaxOpenConns(4)
-	db.SetConnMaxIdleTime(time.Minute)
+	// One writer: a write transaction takes the lock at BEGIN, so two never
+	// deadlock upgrading a read lock.
+	db.SetMaxOpenConns(1)
 	s := &Store{db: db, path: path}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
 	}
+	// Readers in WAL mode neither block the writer nor each other, so the
+	// window reads while an import writes and verdicts use every core.
+	if s.read, err = sql.Open("sqlite3", base+"&_query_only=true"); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.read.SetMaxOpenConns(4)
+	s.read.SetConnMaxIdleTime(time.Minute)
 	return s, nil
 }
 
@@ -63,7 +71,12 @@ func escapePath(p string) string {
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.read != nil {
+		s.read.Close()
+	}
+	return s.db.Close()
+}
 
 // DB exposes the handle for benchmarks and tests in other packages.
 func (s *Store) DB() *sql.DB { return s.db }
@@ -228,7 +241,7 @@ var ErrNotFound = errors.New("not found")
 // Setting reads a stored setting; def when unset.
 func (s *Store) Setting(key, def string) string {
 	var v string
-	if err := s.db.QueryRow("SELECT value FROM settings WHERE key = ?", key).Scan(&v); err != nil {
+	if err := s.read.QueryRow("SELECT value FROM settings WHERE key = ?", key).Scan(&v); err != nil {
 		return def
 	}
 	return v

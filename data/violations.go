@@ -21,13 +21,13 @@ func (s *Store) Violations(shopID int64) ([]Violation, error) {
 		q += " WHERE shop_id = ?"
 		args = append(args, shopID)
 	}
-	rows, err := s.db.Query(q+" ORDER BY date, id", args...)
+	rows, err := s.read.Query(q+" ORDER BY date, id", args...)
 	return collect(rows, err, scanViolation)
 }
 
 // Violation reads one violation.
 func (s *Store) Violation(id int64) (Violation, error) {
-	v, err := scanViolation(s.db.QueryRow("SELECT "+violationColumns+" FROM violations WHERE id = ?", id))
+	v, err := scanViolation(s.read.QueryRow("SELECT "+violationColumns+" FROM violations WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, ErrNotFound
 	}
