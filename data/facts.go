@@ -54,9 +54,9 @@ END`
 // FactsReader computes OrderFacts and CaseFacts shop by shop with prepared
 // statements inside one read transaction, so a whole overview is consistent.
 type FactsReader struct {
-	tx                              *sql.Tx
+	tx                               *sql.Tx
 	byClass, sample, delivered, open *sql.Stmt
-	cases                           *sql.Stmt
+	cases                            *sql.Stmt
 }
 
 // Facts opens a FactsReader; Close it when done.

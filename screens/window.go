@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"depositdesk/app"
 	"depositdesk/assets"
 	"depositdesk/data"
 )
@@ -28,11 +29,36 @@ type Desk interface {
 	LoadDemo() (int, error)      // adds the sample shops and imports their exports
 }
 
-// Run opens the Deposit Desk window over desk and returns when it is closed.
-func Run(desk Desk) {
+var _ Desk = (*app.Desk)(nil)
+
+// Run opens the database at dbPath and shows the Deposit Desk window over it,
+// returning when the window is closed. A database that cannot be opened is
+// explained in a window rather than on a terminal nobody sees.
+func Run(dbPath string) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
+	desk, err := app.Open(dbPath)
+	if err != nil {
+		showOpenError(a, dbPath, err)
+		return
+	}
+	defer desk.Close()
 	NewShell(a, desk).Window().ShowAndRun()
+}
+
+// showOpenError is the whole window when the database cannot be opened.
+func showOpenError(a fyne.App, dbPath string, err error) {
+	if lerr := ApplyLanguage(Language(a.Preferences().String(prefLanguage))); lerr != nil {
+		fyne.LogError("loading translations", lerr)
+	}
+	a.Settings().SetTheme(NewTheme(Variant(a.Preferences().String(prefTheme))))
+	w := a.NewWindow(lang.L("Deposit Desk"))
+	text := widget.NewLabel(lang.L("The database {{.Path}} could not be opened: {{.Error}}",
+		map[string]any{"Path": dbPath, "Error": trError(err)}))
+	text.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewPadded(container.NewVBox(text, container.NewHBox(widget.NewButton(lang.L("Quit"), a.Quit)))))
+	w.Resize(fyne.NewSize(640, 240))
+	w.ShowAndRun()
 }
 
 // Shell is the window: the navigation list on the left, the shown screen on

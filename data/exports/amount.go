@@ -30,6 +30,9 @@ func parseAmount(s string) (m data.Money, ok bool) {
 	}
 	cur := ""
 	for _, c := range currencies {
+		if isDigit(s[0]) && isDigit(s[len(s)-1]) {
+			break // no currency marker
+		}
 		if len(s) > len(c) && strings.EqualFold(s[:len(c)], c) {
 			cur, s = c, strings.TrimSpace(s[len(c):])
 			break
@@ -114,3 +117,5 @@ func parseAmount(s string) (m data.Money, ok bool) {
 	}
 	return data.Money(cents), true
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

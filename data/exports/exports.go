@@ -103,8 +103,6 @@ func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 	if err := rd.findHeader(sr); err != nil {
 		return nil, err
 	}
-	rd.orderIdx = map[string]int{}
-	rd.caseIdx = map[string]int{}
 	rd.classes = map[[2]string]data.StatusClass{}
 	rd.strs = map[string]string{}
 
@@ -136,6 +134,9 @@ func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 			}
 		}
 		rd.res.Rows++
+		if rd.res.Rows == 1 {
+			rd.reserve(sr, row)
+		}
 		var err error
 		if rd.res.Kind == data.KindReturns {
 			err = rd.caseRow(row, sr.RowNum())
@@ -163,6 +164,26 @@ func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 	}
 	rd.res.Warnings = rd.warn.messages()
 	return &rd.res, nil
+}
+
+// reserve sizes the order (or case) slice and index from an estimate of the
+// rows in the file, so that a large csv is not copied over and over as it grows.
+func (rd *reader) reserve(sr *sheet.Reader, first []string) {
+	n := 256
+	if sr.Format() == "csv" && sr.Size() > 0 {
+		rowBytes := int64(len(first))
+		for _, c := range first {
+			rowBytes += int64(len(c))
+		}
+		n = int(min(sr.Size()/max(rowBytes, 16), 1<<21)) + 16
+	}
+	if rd.res.Kind == data.KindReturns {
+		rd.res.Cases = make([]data.ReturnCase, 0, n)
+		rd.caseIdx = make(map[string]int, n)
+	} else {
+		rd.res.Orders = make([]data.Order, 0, n)
+		rd.orderIdx = make(map[string]int, n)
+	}
 }
 
 // findHeader reads up to maxHeaderRow rows looking for the header, and

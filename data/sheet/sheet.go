@@ -22,6 +22,7 @@ type Reader struct {
 	name     string // file name as the user knows it
 	format   string // "xlsx" or "csv"
 	encoding string
+	size     int64 // bytes in the file, 0 when unknown
 	row      []string
 	rowNum   int
 	err      error
@@ -58,6 +59,9 @@ func Open(path string) (*Reader, error) {
 		return nil, err
 	}
 	r.close = chainClose(r.close, f.Close)
+	if fi, err := f.Stat(); err == nil {
+		r.size = fi.Size()
+	}
 	return r, nil
 }
 
@@ -111,6 +115,10 @@ func (r *Reader) Encoding() string { return r.encoding }
 
 // Format is "xlsx" or "csv".
 func (r *Reader) Format() string { return r.format }
+
+// Size is the file's size in bytes (0 when read from a stream): with the
+// length of a row it estimates how many rows a csv holds.
+func (r *Reader) Size() int64 { return r.size }
 
 // Name is the file name used in messages.
 func (r *Reader) Name() string { return r.name }
