@@ -76,7 +76,7 @@ func (o *overviewScreen) firstRunView() fyne.CanvasObject {
 	}
 	hint := widget.NewLabel(lang.L("The sample data adds a few demo shops with realistic exports, so you can see every kind of verdict."))
 	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
+	hint.TextStyle.Italic = true
 
 	body := container.NewVBox(title, intro, steps, container.NewHBox(o.loadDemo, importFiles, o.activity), hint)
 	// Keep the text at a readable width on a wide window.

@@ -209,10 +209,12 @@ func (s *Shell) SetLanguage(l Language) {
 	s.Rebuild()
 }
 
-// SetVariant stores the choice and applies the theme at once.
+// SetVariant stores the choice and applies the theme at once; built pages
+// not on screen would keep the old colours, so they are built again.
 func (s *Shell) SetVariant(v Variant) {
 	s.app.Preferences().SetString(prefTheme, string(v))
 	s.app.Settings().SetTheme(NewTheme(v))
+	s.Rebuild()
 }
 
 // OpenShop shows the detail page of one shop.
