@@ -37,7 +37,8 @@ const mergeChunk = 400
 // merge compares records from an export taken at exportedAt with what the
 // store holds and, when write is true, writes them as batchID, remembering
 // every state it replaces. An older export never overwrites a newer one:
-// such records count as skipped.
+// such records count as skipped. A newer export showing the same state counts
+// as unchanged but moves the record's export time forward.
 func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, records []T, exportedAt Stamp, batchID int64, write bool) (MergeCounts, error) {
 	var c MergeCounts
 	var hasAny int
@@ -79,17 +80,25 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, rec
 			r := &chunk[i]
 			vals := t.values(r)
 			old, found := have[t.keyOf(r)]
+			same := found && sameValues(old.values, vals)
 			switch {
 			case !found:
 				c.Created++
-			case sameValues(old.values, vals):
+			case same && old.exportedAt >= exportedAt:
 				c.Unchanged++
 				continue
 			case old.exportedAt > exportedAt:
 				c.Skipped++
 				continue
 			default:
-				c.Updated++
+				// A newer export that shows the same state still counts: the
+				// record now stands as of this export (a completed order's
+				// closure date reads "the newest file that shows it completed").
+				if same {
+					c.Unchanged++
+				} else {
+					c.Updated++
+				}
 				if write {
 					args = append(args[:0], batchID, shopID, t.keyOf(r))
 					args = append(args, old.values...)

@@ -279,3 +279,36 @@ func TestFactsComputeClosureDatesPerClass(t *testing.T) {
 		t.Fatalf("unsettled sample %v", got)
 	}
 }
+
+func TestANewerExportShowingACompletedOrderAgainMovesItsClosureUpToTheWindow(t *testing.T) {
+	s := MustOpenDB(t)
+	sh := mustShop(t, s, "Acme US")
+	o := Order{ID: "100000000000000001", Class: Completed, Status: "Completed", Delivered: stamp(t, "2026-09-01 10:00:00")}
+	importOrders(t, s, sh, "a", stamp(t, "2026-09-20 08:00:00"), o)
+	b := importOrders(t, s, sh, "b", stamp(t, "2026-10-20 08:00:00"), o)
+	if b.Unchanged != 1 || b.Updated != 0 {
+		t.Fatalf("newer export of the same state: %+v", b)
+	}
+	closure := func() Date {
+		r, err := s.Facts(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		f, err := r.Orders(sh.ID, 30)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f.LatestClosure
+	}
+	// min(Delivered + 30 days, newest export showing it completed)
+	if got := closure(); got != MakeDate(2026, 10, 1) {
+		t.Fatalf("closure %v, want 2026-10-01", got)
+	}
+	if _, err := s.UndoBatch(context.Background(), b.ID, testNow, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := closure(); got != MakeDate(2026, 9, 20) {
+		t.Fatalf("after undo closure %v, want 2026-09-20", got)
+	}
+}
