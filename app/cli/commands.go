@@ -250,6 +250,9 @@ func readiness(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := d.RecordVerdicts(verdicts); err != nil { // audits status changes since the last readiness
+		return err
+	}
 	if *asJSON {
 		if verdicts == nil {
 			verdicts = []app.Verdict{}
@@ -293,17 +296,10 @@ func readiness(c *ctx, args []string) error {
 }
 
 func mainBlocker(v app.Verdict) string {
-	for _, ch := range v.Checks {
-		if !ch.OK && ch.Kind == "action" {
-			return ch.ID + ": " + ch.Detail
-		}
+	if v.MainBlocker == nil {
+		return "—"
 	}
-	for _, ch := range v.Checks {
-		if !ch.OK {
-			return ch.ID + ": " + ch.Detail
-		}
-	}
-	return "—"
+	return v.MainBlocker.ID + ": " + v.MainBlocker.Detail
 }
 
 func rulesList(c *ctx, args []string) error {
@@ -364,12 +360,16 @@ func audit(c *ctx, args []string) error {
 	fs := newFlags("audit")
 	shop := fs.String("shop", "", "")
 	asJSON := fs.Bool("json", false, "")
+	export := fs.String("export", "", "")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	d, err := c.open()
 	if err != nil {
 		return err
+	}
+	if *export != "" {
+		return auditExport(c, d, *export, *shop)
 	}
 	entries, err := d.Audit(*shop, 0)
 	if err != nil {
