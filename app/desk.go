@@ -117,13 +117,9 @@ func (d *Desk) audit(shop data.Shop, action, detail string) data.AuditEntry {
 
 // Audit lists the audit log, newest first, of one shop ("" for all).
 func (d *Desk) Audit(shop string, limit int) ([]data.AuditEntry, error) {
-	var id int64
-	if shop != "" {
-		sh, err := d.Shop(shop)
-		if err != nil {
-			return nil, err
-		}
-		id = sh.ID
+	id, err := d.shopID(shop)
+	if err != nil {
+		return nil, err
 	}
 	return d.store.Audit(id, limit)
 }
@@ -138,6 +134,15 @@ func (d *Desk) Shop(name string) (data.Shop, error) {
 		return sh, data.Msg("There is no shop named {{.Name}}.", map[string]any{"Name": name})
 	}
 	return sh, err
+}
+
+// shopID is the id of the named shop, 0 for "" (every shop).
+func (d *Desk) shopID(name string) (int64, error) {
+	if name == "" {
+		return 0, nil
+	}
+	sh, err := d.Shop(name)
+	return sh.ID, err
 }
 
 // ShopByID finds a shop by id.

@@ -128,13 +128,9 @@ func (d *Desk) Import(ctx context.Context, shop, path string, o ImportOptions) (
 
 // Imports lists the import batches of a shop ("" for all), newest first.
 func (d *Desk) Imports(shop string) ([]data.ImportBatch, error) {
-	var id int64
-	if shop != "" {
-		sh, err := d.Shop(shop)
-		if err != nil {
-			return nil, err
-		}
-		id = sh.ID
+	id, err := d.shopID(shop)
+	if err != nil {
+		return nil, err
 	}
 	return d.store.Batches(id)
 }

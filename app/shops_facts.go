@@ -55,13 +55,9 @@ func (d *Desk) saveViolation(sh data.Shop, v data.Violation, action string) erro
 
 // Violations lists a shop's violations ("" for all shops).
 func (d *Desk) Violations(shop string) ([]data.Violation, error) {
-	var id int64
-	if shop != "" {
-		sh, err := d.Shop(shop)
-		if err != nil {
-			return nil, err
-		}
-		id = sh.ID
+	id, err := d.shopID(shop)
+	if err != nil {
+		return nil, err
 	}
 	return d.store.Violations(id)
 }
