@@ -73,7 +73,7 @@ func init() {
 		{[]string{"violation", "list"}, "violation list [--shop NAME] [--json]", violationList},
 		{[]string{"readiness"}, "readiness [--as-of DATE] [--shop NAME]... [--json]", readiness},
 		{[]string{"rules", "list"}, "rules list [--json]", rulesList},
-		{[]string{"audit"}, "audit [--shop NAME] [--json]", audit},
+		{[]string{"audit"}, "audit [--shop NAME] [--json] [--export FILE.xlsx|FILE.csv]", audit},
 		{[]string{"demo"}, "demo", demo},
 	}
 	commands = append(commands, applicationCommands...)

@@ -1,16 +1,18 @@
 package workbook
 
 import (
+	"fmt"
 	"os"
-	"testing"
 )
 
-// TestWriteSamples writes sample workbooks to $WORKBOOK_SAMPLES for a look in
-// Excel or LibreOffice; without it, the test does nothing.
-func TestWriteSamples(t *testing.T) {
-	dir := os.Getenv("WORKBOOK_SAMPLES")
-	if dir == "" {
-		t.Skip("set WORKBOOK_SAMPLES to a folder to write sample workbooks")
+// Writing the workbooks of two applications and their summary, in English
+// and Chinese, into a new folder: open them in Excel or LibreOffice to look.
+// (An example without output: compiled with the tests, never run by them.)
+func Example_sampleWorkbooks() {
+	dir, err := os.MkdirTemp("", "workbook-samples-")
+	if err != nil {
+		fmt.Println(err)
+		return
 	}
 	apps := []Application{readyShop(), waitingShop()}
 	for _, l := range []Labels{EnglishLabels(), ChineseLabels()} {
@@ -18,14 +20,16 @@ func TestWriteSamples(t *testing.T) {
 		for _, a := range apps {
 			p, err := ExportApplication(dir, a, l)
 			if err != nil {
-				t.Fatal(err)
+				fmt.Println(err)
+				return
 			}
 			files = append(files, p)
 		}
 		p, err := ExportSummary(dir, apps, files, l)
 		if err != nil {
-			t.Fatal(err)
+			fmt.Println(err)
+			return
 		}
-		t.Log(append(files, p))
+		fmt.Println(append(files, p))
 	}
 }

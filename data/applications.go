@@ -1,0 +1,133 @@
+package data
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"sort"
+	"time"
+)
+
+const applicationColumns = `a.id, a.shop_id, s.name, a.status, a.amount, a.currency, a.account, a.reason, a.verdict,
+	a.file, a.note, a.created_on, a.submitted_on, a.decided_on, a.refunded_on, a.updated_at`
+
+const applicationFrom = ` FROM applications a JOIN shops s ON s.id = a.shop_id`
+
+func scanApplication(r rowScanner) (Application, error) {
+	var a Application
+	var account, updated string
+	err := r.Scan(&a.ID, &a.ShopID, &a.Shop, &a.Status, &a.Amount, &a.Currency, &account, &a.Reason, &a.Verdict,
+		&a.File, &a.Note, &a.CreatedAt, &a.SubmittedAt, &a.DecidedAt, &a.RefundedAt, &updated)
+	if err != nil {
+		return a, err
+	}
+	if account != "" {
+		if err := json.Unmarshal([]byte(account), &a.Account); err != nil {
+			return a, err
+		}
+	}
+	a.UpdatedAt = parseNow(updated)
+	return a, nil
+}
+
+// SaveApplicationTx writes a shop's application (there is one per shop: a
+// second save replaces the first) and returns its id.
+func SaveApplicationTx(tx *sql.Tx, a Application, now time.Time) (int64, error) {
+	account, err := json.Marshal(a.Account)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = tx.QueryRow(`INSERT INTO applications(shop_id, status, amount, currency, account, reason, verdict, file, note,
+			created_on, submitted_on, decided_on, refunded_on, updated_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(shop_id) DO UPDATE SET status = excluded.status, amount = excluded.amount,
+			currency = excluded.currency, account = excluded.account, reason = excluded.reason,
+			verdict = excluded.verdict, file = excluded.file, note = excluded.note,
+			created_on = excluded.created_on, submitted_on = excluded.submitted_on,
+			decided_on = excluded.decided_on, refunded_on = excluded.refunded_on, updated_at = excluded.updated_at
+		RETURNING id`,
+		a.ShopID, string(a.Status), a.Amount, a.Currency, string(account), a.Reason, a.Verdict, a.File, a.Note,
+		a.CreatedAt, a.SubmittedAt, a.DecidedAt, a.RefundedAt, nowText(now)).Scan(&id)
+	return id, err
+}
+
+// ApplicationTx reads a shop's application inside a transaction, so that a
+// status change reads and writes the same state; ErrNotFound when it has none.
+func ApplicationTx(tx *sql.Tx, shopID int64) (Application, error) {
+	a, err := scanApplication(tx.QueryRow("SELECT "+applicationColumns+applicationFrom+" WHERE a.shop_id = ?", shopID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, ErrNotFound
+	}
+	return a, err
+}
+
+// Application reads a shop's application; ErrNotFound when it has none.
+func (s *Store) Application(shopID int64) (Application, error) {
+	a, err := scanApplication(s.read.QueryRow("SELECT "+applicationColumns+applicationFrom+" WHERE a.shop_id = ?", shopID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, ErrNotFound
+	}
+	return a, err
+}
+
+// Applications lists every application with its shop's name, by shop name.
+func (s *Store) Applications() ([]Application, error) {
+	rows, err := s.read.Query("SELECT " + applicationColumns + applicationFrom + " ORDER BY s.name COLLATE NOCASE")
+	return collect(rows, err, scanApplication)
+}
+
+// ClassSummary is how many of a shop's orders are in one status class, and
+// the latest closure date among them (expected ones included; NoDate when
+// none of them has one).
+type ClassSummary struct {
+	Class         StatusClass
+	Count         int
+	LatestClosure Date
+}
+
+// OrderSummary counts a shop's orders by status class, in the order of
+// StatusClasses, for a return window of window days.
+func (s *Store) OrderSummary(shopID int64, window int) ([]ClassSummary, error) {
+	rows, err := s.read.Query(`SELECT class, count(*), max(`+closureExpr+`) FROM orders WHERE shop_id = ?2 GROUP BY class`, window, shopID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	by := map[StatusClass]ClassSummary{}
+	for rows.Next() {
+		var c ClassSummary
+		var class string
+		var closure sql.NullInt64
+		if err := rows.Scan(&class, &c.Count, &closure); err != nil {
+			return nil, err
+		}
+		c.Class = StatusClass(class)
+		if closure.Valid {
+			c.LatestClosure = Date(closure.Int64)
+		}
+		by[c.Class] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []ClassSummary
+	for _, c := range StatusClasses {
+		if s, ok := by[c]; ok {
+			out = append(out, s)
+			delete(by, c)
+		}
+	}
+	var other []ClassSummary // classes this version does not know: still counted
+	for _, s := range by {
+		other = append(other, s)
+	}
+	sort.Slice(other, func(i, j int) bool { return other[i].Class < other[j].Class })
+	return append(out, other...), nil
+}
+
+// SetSettingTx stores a setting inside a transaction (with its audit entry).
+func SetSettingTx(tx *sql.Tx, key, value string) error {
+	_, err := tx.Exec("INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value)
+	return err
+}
