@@ -17,7 +17,8 @@ import (
 // The English templates of what preparing, exporting and tracking
 // applications tell a person; each is also its translation key.
 const (
-	MsgExportNotReady   = "{{.Shop}} is {{.Status}}, not ready ({{.Blocker}}); its application was prepared anyway"
+	MsgExportNotReady   = "{{.Shop}} is {{.Status}}, not ready (failing: {{.Failing}}); its application was prepared anyway"
+	MsgExportStale      = "The data of {{.Shop}} is as of {{.Date}}, more than {{.Days}} days old; import a recent export before submitting"
 	MsgExportKept       = "The application of {{.Shop}} is already {{.Status}}; it stays {{.Status}} and the new workbook does not replace it"
 	MsgExportSkipped    = "{{.Shop}} is ready, but its application is already {{.Status}}; name the shop to export it again"
 	MsgExportNoneReady  = "No shop is ready on {{.Date}}; name shops to export their applications anyway"
@@ -47,7 +48,7 @@ const (
 // each has a translation.
 func ApplicationMessageTexts() []string {
 	return []string{
-		MsgExportNotReady, MsgExportKept, MsgExportSkipped, MsgExportNoneReady, MsgExportFolder,
+		MsgExportNotReady, MsgExportStale, MsgExportKept, MsgExportSkipped, MsgExportNoneReady, MsgExportFolder,
 		MsgExportFailed, MsgExportSummary, MsgNoApplication, MsgBadStatus, MsgIllegalMove, MsgFinalStatus,
 		MsgStatusDateEarly, MsgStatusDateFuture, MsgReviewDays,
 		MsgWhyCheckFails, MsgWhyChecksFail, MsgWhyAmount, MsgWhyStatus, MsgWhyChecksPassed,
@@ -179,8 +180,8 @@ type Prepared struct {
 
 // Prepare gathers the applications of the named shops, or, with none named,
 // of every ready shop whose application is not already submitted, approved or
-// refunded. The warnings name each named shop that is not ready and each
-// ready shop left out.
+// refunded. The warnings name each named shop that is not ready, each one
+// whose data is stale, and each ready shop left out.
 func (d *Desk) Prepare(asOf data.Date, shops ...string) ([]Prepared, []data.Message, error) {
 	var names []string
 	seen := map[string]bool{}
@@ -216,11 +217,14 @@ func (d *Desk) Prepare(asOf data.Date, shops ...string) ([]Prepared, []data.Mess
 				continue
 			}
 		} else if v.Status != Ready {
-			blocker := ""
-			if v.MainBlocker != nil {
-				blocker = v.MainBlocker.ID + ": " + v.MainBlocker.Detail
+			var failing []string
+			for _, c := range v.Failing() {
+				failing = append(failing, c.ID)
 			}
-			warnings = append(warnings, data.Message{Text: MsgExportNotReady, Args: map[string]any{"Shop": v.Shop, "Status": v.Status, "Blocker": blocker}})
+			warnings = append(warnings, data.Message{Text: MsgExportNotReady, Args: map[string]any{"Shop": v.Shop, "Status": v.Status, "Failing": strings.Join(failing, ", ")}})
+		}
+		if v.Stale {
+			warnings = append(warnings, data.Message{Text: MsgExportStale, Args: map[string]any{"Shop": v.Shop, "Date": v.DataAsOf.String(), "Days": StaleAfterDays}})
 		}
 		p, err := d.prepare(v)
 		if err != nil {
@@ -339,6 +343,9 @@ func (d *Desk) ExportWith(ctx context.Context, dir string, asOf data.Date, o Exp
 	if err != nil || len(prepared) == 0 {
 		return res, err
 	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs // the records keep where the workbooks are, wherever the next command runs
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return res, data.Msg(MsgExportFolder, map[string]any{"Folder": dir, "Err": err.Error()})
 	}
@@ -372,7 +379,7 @@ func (d *Desk) ExportWith(ctx context.Context, dir string, asOf data.Date, o Exp
 	}
 	res.Summary = summary
 	err = d.store.Tx(ctx, func(tx *sql.Tx) error {
-		return data.AuditTx(tx, d.audit(data.Shop{}, "export", fmt.Sprintf("summary %s: %d applications, account numbers masked",
+		return data.AuditTx(tx, d.audit(data.Shop{}, "export", fmt.Sprintf("summary %s, applications: %d, account numbers masked",
 			filepath.Base(summary), len(books))))
 	})
 	return res, err

@@ -80,6 +80,16 @@ func auditOf(t *testing.T, d *Desk, shop, action string) []data.AuditEntry {
 	return out
 }
 
+func warningsOf(res ExportResult, text string) []data.Message {
+	var out []data.Message
+	for _, w := range res.Warnings {
+		if w.Text == text {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 func viewOf(t *testing.T, d *Desk, asOf data.Date, shop string) ApplicationView {
 	t.Helper()
 	apps, err := d.Applications(asOf)
@@ -103,7 +113,8 @@ func TestExportWritesEveryReadyShopsWorkbookAndTheSummary(t *testing.T) {
 	if len(res.Applications) != 1 || res.Applications[0].Shop != "Acme US" {
 		t.Fatalf("exported %+v; only Acme US is ready", res.Applications)
 	}
-	if len(res.Warnings) != 0 {
+	// The demo's Acme US data is from July: the export says so.
+	if len(res.Warnings) != 1 || res.Warnings[0].Error() != "The data of Acme US is as of 2026-07-20, more than 7 days old; import a recent export before submitting" {
 		t.Errorf("warnings: %v", res.Warnings)
 	}
 	a := res.Applications[0]
@@ -218,6 +229,17 @@ func TestAChineseExportIsInChinese(t *testing.T) {
 	if !strings.HasPrefix(rec.Reason, "店铺「Acme US」") {
 		t.Errorf("reason %q", rec.Reason)
 	}
+
+	// The window passes its translator for the checks' details.
+	translated := func(m data.Message) string { return "译 " + m.Text }
+	res, err := d.ExportWith(context.Background(), t.TempDir(), demoAsOf, ExportOptions{Lang: "zh", Translate: translated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := openBook(t, res.Applications[0].File).GetRows("检查清单")
+	if got := rows[4][5]; got != "译 "+MsgOperatingPeriodNone {
+		t.Errorf("detail %q", got)
+	}
 }
 
 func TestAnExportNeverOverwritesAWorkbook(t *testing.T) {
@@ -255,11 +277,12 @@ func TestNamedShopsAreExportedEvenWhenNotReadyWithAWarning(t *testing.T) {
 	if strings.Join(shops, ",") != "Panda UK:blocked,Lotus MY:waiting,Acme US:ready" {
 		t.Fatalf("exported %v", shops)
 	}
-	if len(res.Warnings) != 2 {
+	notReady := warningsOf(res, MsgExportNotReady)
+	if len(notReady) != 2 || len(warningsOf(res, MsgExportStale)) != 1 {
 		t.Fatalf("warnings %v", res.Warnings)
 	}
-	w := res.Warnings[0]
-	if w.Text != MsgExportNotReady || w.Args["Shop"] != "Panda UK" || !strings.Contains(w.Error(), "blocked, not ready (orders_settled") {
+	w := notReady[0]
+	if w.Text != MsgExportNotReady || w.Args["Shop"] != "Panda UK" || !strings.Contains(w.Error(), "Panda UK is blocked, not ready (failing: orders_settled, ") {
 		t.Errorf("warning %q", w.Error())
 	}
 	f := openBook(t, res.Applications[0].File)
@@ -399,7 +422,7 @@ func TestASubmittedApplicationIsNotResetByANewExport(t *testing.T) {
 	if len(res.Applications) != 1 || !res.Applications[0].Kept || res.Applications[0].Status != data.AppSubmitted {
 		t.Fatalf("result %+v", res)
 	}
-	if len(res.Warnings) != 1 || res.Warnings[0].Error() != "The application of Acme US is already submitted; it stays submitted and the new workbook does not replace it" {
+	if w := warningsOf(res, MsgExportKept); len(w) != 1 || w[0].Error() != "The application of Acme US is already submitted; it stays submitted and the new workbook does not replace it" {
 		t.Fatalf("warnings %v", res.Warnings)
 	}
 	v := viewOf(t, d, demoAsOf, "Acme US")

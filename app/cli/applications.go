@@ -72,7 +72,7 @@ func exportApplications(c *ctx, args []string) error {
 		c.printf("%s → %s (%s, %s %s refundable; %s)\n", a.Shop, a.File, a.Verdict, a.Amount, a.Currency, state)
 	}
 	if res.Summary != "" {
-		c.printf("Summary of %d applications → %s\n", len(res.Applications), res.Summary)
+		c.printf("Summary → %s (applications: %d)\n", res.Summary, len(res.Applications))
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(c.Stderr, "warning:", w.Error())
