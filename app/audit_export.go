@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -72,32 +73,32 @@ func writeAuditXLSX(w io.Writer, entries []data.AuditEntry) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	const sheet = "Audit log"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	for i, width := range []float64{20, 14, 22, 20, 90} {
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return err
+	var err error
+	do := func(e error) {
+		if err == nil {
+			err = e
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
+	do(f.SetSheetName("Sheet1", sheet))
+	for i, width := range []float64{20, 14, 22, 20, detailChars + 2} {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		do(f.SetColWidth(sheet, col, col, width))
 	}
+	bold, e := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	do(e)
 	head := make([]any, len(auditHeader))
 	for i, h := range auditHeader {
-		head[i] = excelize.Cell{StyleID: bold, Value: h}
+		head[i] = h
 	}
-	if err := sw.SetRow("A1", head); err != nil {
-		return err
-	}
+	// Long details wrap inside their column instead of running off the page.
+	top, e := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
+	do(e)
+	wrap, e := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	do(e)
+	do(f.SetColStyle(sheet, "A:D", top))
+	do(f.SetColStyle(sheet, "E", wrap))
+	do(f.SetSheetRow(sheet, "A1", &head))
+	do(f.SetRowStyle(sheet, 1, 1, bold))
 	for i, e := range entries {
 		cells := auditRow(e)
 		row := make([]any, len(cells))
@@ -105,12 +106,44 @@ func writeAuditXLSX(w io.Writer, entries []data.AuditEntry) error {
 			row[j] = c // text, so a detail that looks like a number or a formula stays as written
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
-			return err
+		do(f.SetSheetRow(sheet, cell, &row))
+		// Spreadsheets do not grow a row for wrapped text on their own.
+		if lines := wrappedLines(e.Detail, detailChars); lines > 1 {
+			do(f.SetRowHeight(sheet, i+2, float64(lines)*lineHeight))
 		}
 	}
-	if err := sw.Flush(); err != nil {
+	do(f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	// Printed, the log runs down the pages, each as wide as the sheet.
+	landscape, one, zero, yes := "landscape", 1, 0, true
+	do(f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}))
+	do(f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}))
+	if err != nil {
 		return err
 	}
 	return f.Write(w)
+}
+
+// detailChars is how many characters of the default font fit on one line of
+// the Detail column; lineHeight is one such line in points.
+const (
+	detailChars = 88
+	lineHeight  = 15
+)
+
+// wrappedLines estimates the lines s wraps to in a column of width
+// characters, Chinese characters counting double.
+func wrappedLines(s string, width int) int {
+	lines := 0
+	for _, part := range strings.Split(s, "\n") {
+		n := 0
+		for _, r := range part {
+			if unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || (r >= 0xFF00 && r <= 0xFFEF) {
+				n += 2
+			} else {
+				n++
+			}
+		}
+		lines += max(1, (n+width-1)/width)
+	}
+	return lines
 }
