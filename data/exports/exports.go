@@ -8,6 +8,7 @@ package exports
 import (
 	"context"
 	"errors"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -48,6 +49,17 @@ func Read(ctx context.Context, path string, opt Options) (*Result, error) {
 		opt.Name = filepath.Base(path)
 	}
 	r, err := sheet.Open(path)
+	if err != nil {
+		return nil, placed(err, opt.Name)
+	}
+	defer r.Close()
+	return read(ctx, r, opt)
+}
+
+// ReadFrom reads an export from src; opt.Name is its file name, which also
+// gives its extension (an xlsx is read into memory, a csv streamed).
+func ReadFrom(ctx context.Context, src io.Reader, opt Options) (*Result, error) {
+	r, err := sheet.OpenReader(src, opt.Name)
 	if err != nil {
 		return nil, placed(err, opt.Name)
 	}

@@ -20,20 +20,20 @@ import (
 const sniffSize = 1 << 20
 
 func openCSV(src io.Reader, name string) (*Reader, error) {
-	br, ok := src.(*bufio.Reader)
-	if !ok || br.Size() < sniffSize {
-		br = bufio.NewReaderSize(src, sniffSize)
+	// The first MiB decides the encoding; reading it (rather than a fixed
+	// buffer) keeps opening a small file cheap.
+	head, err := io.ReadAll(io.LimitReader(src, sniffSize))
+	if err != nil {
+		return nil, &data.Message{File: name, Text: "The file could not be read: {{.Err}}", Args: map[string]any{"Err": err.Error()}}
 	}
-	head, _ := br.Peek(sniffSize)
 	full := len(head) < sniffSize // the whole file is in head
 
-	var text io.Reader = br
 	var dec *encoding.Decoder
 	enc := "UTF-8"
+	skip := 0
 	switch {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
-		br.Discard(3)
-		enc = "UTF-8 (BOM)"
+		skip, enc = 3, "UTF-8 (BOM)"
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
 		dec, enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder(), "UTF-16LE"
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
@@ -63,11 +63,19 @@ func openCSV(src io.Reader, name string) (*Reader, error) {
 		}
 		dec, enc = simplifiedchinese.GB18030.NewDecoder(), "GB18030"
 	}
-	if dec != nil {
-		text = bufio.NewReaderSize(transform.NewReader(br, dec), 1<<16)
+	var text io.Reader = bytes.NewReader(head[skip:])
+	if !full {
+		text = io.MultiReader(text, src)
 	}
-	tb := text.(*bufio.Reader)
-	first, _ := tb.Peek(tb.Size())
+	if dec != nil {
+		text = transform.NewReader(text, dec)
+	}
+	size := 1 << 16
+	if full {
+		size = max(len(head)+16, 4096) // small files get small buffers
+	}
+	tb := bufio.NewReaderSize(text, size)
+	first, _ := tb.Peek(size)
 	if i := bytes.IndexByte(first, '\n'); i >= 0 {
 		first = first[:i]
 	}

@@ -69,7 +69,7 @@ func Open(path string) (*Reader, error) {
 // messages and used for its extension. An xlsx is read into memory (excelize
 // needs random access), a csv is streamed.
 func OpenReader(src io.Reader, name string) (*Reader, error) {
-	br := bufio.NewReaderSize(src, sniffSize)
+	br := bufio.NewReaderSize(src, 4096)
 	head, _ := br.Peek(8)
 	switch {
 	case isZip(head):

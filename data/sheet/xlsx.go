@@ -1,6 +1,8 @@
 package sheet
 
 import (
+	"archive/zip"
+	"bytes"
 	"errors"
 	"io"
 	"strings"
@@ -16,14 +18,63 @@ const preferredSheet = "OrderSKUList"
 
 var rawCells = excelize.Options{RawCellValue: true}
 
-func openXLSXFile(path, name string) (*Reader, error) {
-	f, err := excelize.OpenFile(path)
+// unzipLimit bounds what a workbook may unpack to; a 200,000-row export
+// unpacks to well under a gigabyte.
+const unzipLimit = 4 << 30
+
+var openOptions = excelize.Options{UnzipSizeLimit: unzipLimit}
+
+func openXLSXFile(path, name string) (r *Reader, err error) {
+	defer recoverAsMessage(name, &r, &err)
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, notXLSX(name)
+	}
+	ok := sane(&zr.Reader)
+	zr.Close()
+	if !ok {
+		return nil, notXLSX(name)
+	}
+	f, err := excelize.OpenFile(path, openOptions)
 	return startXLSX(f, err, name)
 }
 
-func openXLSXReader(src io.Reader, name string) (*Reader, error) {
-	f, err := excelize.OpenReader(src)
+func openXLSXReader(src io.Reader, name string) (r *Reader, err error) {
+	defer recoverAsMessage(name, &r, &err)
+	b, err := io.ReadAll(src)
+	if err != nil {
+		return nil, notXLSX(name)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil || !sane(zr) {
+		return nil, notXLSX(name)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b), openOptions)
 	return startXLSX(f, err, name)
+}
+
+// sane rejects a zip whose parts claim sizes no deflate stream of their
+// length can unpack to: excelize would allocate the claimed size up front.
+func sane(zr *zip.Reader) bool {
+	var total uint64
+	for _, f := range zr.File {
+		if f.UncompressedSize64 > f.CompressedSize64*1100+4096 {
+			return false
+		}
+		total += f.UncompressedSize64
+	}
+	return total <= unzipLimit
+}
+
+// recoverAsMessage turns a panic inside excelize on a malformed workbook into
+// the "not a readable workbook" message.
+func recoverAsMessage(name string, r **Reader, err *error) {
+	if p := recover(); p != nil {
+		if *r != nil {
+			(*r).Close()
+		}
+		*r, *err = nil, notXLSX(name)
+	}
 }
 
 func startXLSX(f *excelize.File, err error, name string) (*Reader, error) {
@@ -57,7 +108,12 @@ func startXLSX(f *excelize.File, err error, name string) (*Reader, error) {
 		return nil, notXLSX(name)
 	}
 	r := &Reader{name: name, format: "xlsx"}
-	r.next = func(r *Reader) bool {
+	r.next = func(r *Reader) (ok bool) {
+		defer func() {
+			if p := recover(); p != nil {
+				r.err, ok = notXLSX(name), false
+			}
+		}()
 		if !rows.Next() {
 			if err := rows.Error(); err != nil {
 				r.err = readFailed(r, err)
