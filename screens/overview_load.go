@@ -1,0 +1,280 @@
+package screens
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"depositdesk/app"
+	"depositdesk/data"
+)
+
+// refresh computes every verdict off the UI goroutine; the overview shows
+// what it had until the answer comes back through fyne.Do.
+func (o *overviewScreen) refresh() {
+	desk := o.desk()
+	if desk == nil {
+		return
+	}
+	o.generation++
+	gen := o.generation
+	o.refreshing = true
+	if o.busy != nil {
+		o.busy.Show()
+		o.busy.Start()
+	}
+	o.shell.background(func() {
+		asOf := desk.Today()
+		vs, err := desk.Readiness(asOf)
+		var shops []data.Shop
+		if err == nil {
+			shops, err = desk.Shops()
+		}
+		if rec, ok := desk.(verdictRecorder); ok && err == nil {
+			if rerr := rec.RecordVerdicts(vs); rerr != nil {
+				fyne.LogError("recording verdict changes", rerr)
+			}
+		}
+		var overdue map[int64]bool
+		if ad, ok := desk.(applicationsDesk); ok && err == nil {
+			apps, aerr := ad.Applications(asOf)
+			if aerr != nil {
+				fyne.LogError("reading the applications", aerr)
+			}
+			overdue = overdueShops(apps)
+		}
+		fyne.Do(func() { o.verdictsLoaded(gen, asOf, vs, shops, overdue, err) })
+	})
+}
+
+// verdictsLoaded takes a refresh's answer (if it is the latest), compares the
+// statuses with those of the last run once per start, and shows them.
+func (o *overviewScreen) verdictsLoaded(gen int, asOf data.Date, vs []app.Verdict, shops []data.Shop, overdue map[int64]bool, err error) {
+	if gen != o.generation {
+		return
+	}
+	o.refreshing = false
+	o.verdictErr = err
+	if err == nil {
+		o.verdicts, o.asOf = vs, asOf
+		o.shops = shops
+		o.codes = make(map[int64]string, len(shops))
+		for _, sh := range shops {
+			o.codes[sh.ID] = sh.Code
+		}
+		prefs := o.shell.app.Preferences()
+		if !o.changesSeen {
+			o.changesSeen = true
+			o.changed = statusChanges(lastStatuses(prefs), vs)
+			addOverdueChanges(o.changed, lastOverdue(prefs), overdue)
+			if n := changesNotification(o.changed, vs); n != nil {
+				o.shell.app.SendNotification(n)
+			}
+		}
+		storeStatuses(prefs, vs)
+		storeOverdue(prefs, overdue)
+	}
+	if o.table != nil {
+		o.showVerdicts()
+	}
+}
+
+// showVerdicts fills the built widgets from the fields.
+func (o *overviewScreen) showVerdicts() {
+	if o.busy != nil && !o.refreshing {
+		o.busy.Stop()
+		o.busy.Hide()
+	}
+	if o.verdictErr != nil {
+		o.errText.SetText(lang.L("The verdicts could not be computed: {{.Error}}", map[string]any{"Error": trError(o.verdictErr)}))
+		o.errText.Show()
+	} else {
+		o.errText.Hide()
+	}
+	if o.verdicts == nil {
+		return
+	}
+	o.asOfLabel.SetText(lang.L("Verdicts as of {{.Date}}", map[string]any{"Date": o.asOf.String()}))
+	o.prepareRows()
+	o.showTotals()
+	o.chart.SetBuckets(refundBuckets(o.verdicts, o.asOf))
+	if len(o.changed) > 0 {
+		o.bannerText.SetText(lang.L("Shops whose status changed since you last looked: {{.Count}}. They are marked • in the table.",
+			map[string]any{"Count": len(o.changed)}))
+		o.banner.Show()
+	} else {
+		o.banner.Hide()
+	}
+	o.fillFilterChoices()
+	o.applyFilter()
+}
+
+// prepareRows renders each shop's main blocker once, in the UI language, and
+// the text the filter searches.
+func (o *overviewScreen) prepareRows() {
+	o.blockers = make([]string, len(o.verdicts))
+	o.haystack = make([]string, len(o.verdicts))
+	for i := range o.verdicts {
+		v := &o.verdicts[i]
+		switch {
+		case v.MainBlocker != nil:
+			o.blockers[i] = tr(v.MainBlocker.Msg)
+		case v.Stale:
+			o.blockers[i] = lang.L("Nothing, but the newest export is from {{.Date}}; import a fresh one to be sure", map[string]any{"Date": v.DataAsOf.String()})
+		default:
+			o.blockers[i] = lang.L("Nothing: the deposit can be claimed")
+		}
+		o.haystack[i] = strings.ToLower(strings.Join([]string{v.Shop, v.Client, v.Site, o.codes[v.ShopID], o.blockers[i]}, "\x00"))
+	}
+}
+
+// showTotals counts the statuses and sums what is refundable now, within 30
+// and within 90 days, per currency. "Within" includes what is ready now.
+func (o *overviewScreen) showTotals() {
+	counts := map[string]int{}
+	now, in30, in90 := moneyByCurrency{}, moneyByCurrency{}, moneyByCurrency{}
+	d30, d90 := o.asOf.AddDays(30), o.asOf.AddDays(90)
+	for _, v := range o.verdicts {
+		counts[v.Status]++
+		switch {
+		case v.Status == app.Ready:
+			now.add(v.Currency, v.Refundable)
+			in30.add(v.Currency, v.Refundable)
+			in90.add(v.Currency, v.Refundable)
+		case v.Status == app.Waiting && v.ReadyOn != data.NoDate:
+			if v.ReadyOn <= d30 {
+				in30.add(v.Currency, v.Refundable)
+			}
+			if v.ReadyOn <= d90 {
+				in90.add(v.Currency, v.Refundable)
+			}
+		}
+	}
+	for st, t := range o.counts {
+		t.Text = strconv.Itoa(counts[st])
+		t.Refresh()
+	}
+	o.refundNow.SetText(now.lines())
+	o.refund30.SetText(in30.lines())
+	o.refund90.SetText(in90.lines())
+	o.caption30.SetText(lang.L("Within 30 days (by {{.Date}})", map[string]any{"Date": d30.String()}))
+	o.caption90.SetText(lang.L("Within 90 days (by {{.Date}})", map[string]any{"Date": d90.String()}))
+}
+
+// statusChoices are the status filter's values; statusChoiceNames their texts.
+var statusChoices = []string{"", app.Ready, app.Waiting, app.Blocked, filterChanged}
+
+func statusChoiceName(s string) string {
+	switch s {
+	case "":
+		return lang.L("All statuses")
+	case filterChanged:
+		return lang.L("Changed since last time")
+	}
+	return statusLabel(s)
+}
+
+// fillFilterChoices offers the statuses, clients and sites there are.
+func (o *overviewScreen) fillFilterChoices() {
+	var names []string
+	for _, s := range statusChoices {
+		names = append(names, statusChoiceName(s))
+	}
+	setChoices(o.statusSel, names, indexOf(statusChoices, o.status), func(i int) { o.status = statusChoices[i]; o.applyFilter() })
+
+	clientSet, siteSet := map[string]bool{}, map[string]bool{}
+	for _, v := range o.verdicts {
+		clientSet[v.Client] = true
+		siteSet[v.Site] = true
+	}
+	clients := append([]string{""}, sortedKeys(clientSet, "")...)
+	sites := append([]string{""}, sortedKeys(siteSet, "")...)
+	clientNames := append([]string{lang.L("All clients")}, clients[1:]...)
+	siteNames := append([]string{lang.L("All sites")}, sites[1:]...)
+	if indexOf(clients, o.client) < 0 {
+		o.client = ""
+	}
+	if indexOf(sites, o.site) < 0 {
+		o.site = ""
+	}
+	setChoices(o.clientSel, clientNames, indexOf(clients, o.client), func(i int) { o.client = clients[i]; o.applyFilter() })
+	setChoices(o.siteSel, siteNames, indexOf(sites, o.site), func(i int) { o.site = sites[i]; o.applyFilter() })
+}
+
+// setChoices fills a Select and selects one option without running onPick.
+func setChoices(s *widget.Select, names []string, selected int, onPick func(i int)) {
+	s.OnChanged = nil
+	s.SetOptions(names)
+	s.SetSelectedIndex(max(selected, 0))
+	s.OnChanged = func(string) {
+		if i := s.SelectedIndex(); i >= 0 {
+			onPick(i)
+		}
+	}
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func sortedKeys(m map[string]bool, skip string) []string {
+	var out []string
+	for k := range m {
+		if k != skip {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (o *overviewScreen) onQueryChanged(q string) {
+	o.query = q
+	o.applyFilter()
+}
+
+func (o *overviewScreen) onShowChanged() {
+	o.status = filterChanged
+	o.statusSel.SetSelectedIndex(indexOf(statusChoices, filterChanged))
+}
+
+// applyFilter shows the shops that match the text and the chosen status,
+// client and site, in the table's order.
+func (o *overviewScreen) applyFilter() {
+	q := strings.ToLower(strings.TrimSpace(o.query))
+	rows := make([]int, 0, len(o.verdicts))
+	for i := range o.verdicts {
+		v := &o.verdicts[i]
+		switch {
+		case o.status == filterChanged:
+			if _, ok := o.changed[v.ShopID]; !ok {
+				continue
+			}
+		case o.status != "" && v.Status != o.status:
+			continue
+		}
+		if o.client != "" && v.Client != o.client || o.site != "" && v.Site != o.site {
+			continue
+		}
+		if q != "" && !strings.Contains(o.haystack[i], q) {
+			continue
+		}
+		rows = append(rows, i)
+	}
+	o.table.SetRows(rows)
+	o.countLabel.SetText(lang.L("{{.Shown}} of {{.Total}} shops", map[string]any{"Shown": len(rows), "Total": len(o.verdicts)}))
+}
+
+func (o *overviewScreen) onSort(col int, desc bool) { o.sortCol, o.sortDesc = col, desc }
+
+// onActivate opens a shop's page (double-click or Enter).
+func (o *overviewScreen) onActivate(row int) { o.shell.OpenShop(o.verdicts[row].Shop) }

@@ -1,0 +1,153 @@
+package screens
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"depositdesk/data"
+)
+
+// commonSites and commonCurrencies are offered in the shop form; any other
+// code can be typed.
+var (
+	commonSites      = []string{"US", "UK", "MY", "TH", "VN", "ID", "PH", "SG"}
+	commonCurrencies = []string{"USD", "GBP", "MYR", "THB", "VND", "IDR", "PHP", "SGD", "CNY"}
+)
+
+// shopForm holds the entries of a shop's details, for adding a shop and for
+// editing one: name, site, deposit, currency, rule set, client, code, opened
+// and contract end.
+type shopForm struct {
+	name, code, deposit *widget.Entry
+	opened, contractEnd *widget.Entry
+	site, currency      *widget.SelectEntry
+	clientEntry         *widget.SelectEntry
+	rules               *widget.Select
+	ruleIDs, ruleNames  []string
+}
+
+func newShopForm(sh data.Shop, ruleSets []data.RuleSet, clients []string) *shopForm {
+	f := &shopForm{}
+	f.name = widget.NewEntry()
+	f.name.SetText(sh.Name)
+	f.name.Validator = requiredText
+	f.site = widget.NewSelectEntry(commonSites)
+	f.site.SetText(sh.Site)
+	f.site.Validator = requiredText
+	f.deposit = widget.NewEntry()
+	if sh.Deposit != 0 || sh.ID != 0 {
+		f.deposit.SetText(sh.Deposit.String())
+	}
+	f.deposit.SetPlaceHolder("500.00")
+	f.deposit.Validator = validateAmount
+	f.currency = widget.NewSelectEntry(commonCurrencies)
+	f.currency.SetText(sh.Currency)
+	f.currency.Validator = requiredText
+	for _, r := range ruleSets {
+		f.ruleIDs = append(f.ruleIDs, r.ID)
+		f.ruleNames = append(f.ruleNames, r.Name+" ("+r.ID+")")
+	}
+	f.rules = widget.NewSelect(f.ruleNames, nil)
+	for i, id := range f.ruleIDs {
+		if id == sh.RuleSet {
+			f.rules.SetSelectedIndex(i)
+		}
+	}
+	f.clientEntry = widget.NewSelectEntry(clients)
+	f.clientEntry.SetText(sh.Client)
+	f.code = widget.NewEntry()
+	f.code.SetText(sh.Code)
+	f.opened = newDateEntry(sh.Opened)
+	f.contractEnd = newDateEntry(sh.ContractEnd)
+	return f
+}
+
+// items are the form rows, labels in the UI language.
+func (f *shopForm) items() []*widget.FormItem {
+	return []*widget.FormItem{
+		widget.NewFormItem(lang.L("Name"), f.name),
+		widget.NewFormItem(lang.L("Site"), f.site),
+		widget.NewFormItem(lang.L("Deposit"), f.deposit),
+		widget.NewFormItem(lang.L("Currency"), f.currency),
+		widget.NewFormItem(lang.L("Rule set"), f.rules),
+		widget.NewFormItem(lang.L("Client"), f.clientEntry),
+		widget.NewFormItem(lang.L("Shop code"), f.code),
+		widget.NewFormItem(lang.L("Opened"), f.opened),
+		widget.NewFormItem(lang.L("Contract end"), f.contractEnd),
+	}
+}
+
+// shop is base with the form's values; the error says what to fix.
+func (f *shopForm) shop(base data.Shop) (data.Shop, error) {
+	sh := base
+	sh.Name = strings.TrimSpace(f.name.Text)
+	sh.Site = strings.ToUpper(strings.TrimSpace(f.site.Text))
+	sh.Currency = strings.ToUpper(strings.TrimSpace(f.currency.Text))
+	sh.Client = strings.TrimSpace(f.clientEntry.Text)
+	sh.Code = strings.TrimSpace(f.code.Text)
+	if i := f.rules.SelectedIndex(); i >= 0 {
+		sh.RuleSet = f.ruleIDs[i]
+	}
+	var err error
+	if sh.Deposit, err = parseAmount(f.deposit.Text); err != nil {
+		return sh, err
+	}
+	if sh.Opened, err = parseDateEntry(f.opened.Text); err != nil {
+		return sh, err
+	}
+	if sh.ContractEnd, err = parseDateEntry(f.contractEnd.Text); err != nil {
+		return sh, err
+	}
+	return sh, nil
+}
+
+// newDateEntry is an entry for a YYYY-MM-DD date (empty allowed).
+func newDateEntry(d data.Date) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("YYYY-MM-DD")
+	e.SetText(d.String())
+	e.Validator = validateDate
+	return e
+}
+
+func requiredText(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New(lang.L("Required"))
+	}
+	return nil
+}
+
+func validateDate(s string) error {
+	_, err := parseDateEntry(s)
+	return err
+}
+
+// parseDateEntry reads a date typed as YYYY-MM-DD; empty is no date.
+func parseDateEntry(s string) (data.Date, error) {
+	d, err := data.ParseDate(strings.TrimSpace(s))
+	if err != nil {
+		return data.NoDate, errors.New(lang.L("Enter the date as YYYY-MM-DD, e.g. 2026-11-24."))
+	}
+	return d, nil
+}
+
+func validateAmount(s string) error {
+	_, err := parseAmount(s)
+	return err
+}
+
+// parseAmount reads an amount typed with or without thousands separators.
+func parseAmount(s string) (data.Money, error) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	if s == "" {
+		return 0, nil
+	}
+	m, err := data.ParseMoney(s)
+	if err != nil || m < 0 {
+		return 0, errors.New(lang.L("Enter an amount such as 500 or 1450.50."))
+	}
+	return m, nil
+}
