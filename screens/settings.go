@@ -13,6 +13,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"depositdesk/data"
 )
 
 // prefReviewDays is the preference key of the expected review time.
@@ -27,7 +29,8 @@ func ReviewDays(p fyne.Preferences) int {
 	return p.IntWithFallback(prefReviewDays, DefaultReviewDays)
 }
 
-// settingsScreen is 设置: language, theme, data folder, review time.
+// settingsScreen is 设置: language, theme, data folder with backup and
+// restore, rule sets, review time.
 type settingsScreen struct {
 	shell *Shell
 
@@ -35,6 +38,17 @@ type settingsScreen struct {
 	variant    *widget.RadioGroup
 	reviewDays *widget.Entry
 	openFolder *widget.Button
+	backup     *widget.Button
+	restore    *widget.Button
+
+	ruleSets    []data.RuleSet
+	openRuleSet string // id of the rule set shown open, kept across rebuilds
+	ruleItems   *widget.Accordion
+	ruleCopy    map[string]*widget.Button // by rule set id
+	ruleEdit    map[string]*widget.Button // copies only
+	editor      *ruleSetEditor            // the editor last opened
+
+	lastBackupErr, lastRestoreErr error // outcome of the last backup and restore (tests)
 }
 
 // languageChoices are the languages in the order Settings lists them; the
@@ -94,8 +108,17 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	pathLabel.Wrapping = fyne.TextWrapBreak
 	pathLabel.Selectable = true
 	s.openFolder = widget.NewButtonWithIcon(lang.L("Open the data folder"), theme.FolderOpenIcon(), s.onOpenFolder)
+	s.backup = widget.NewButtonWithIcon(lang.L("Back up…"), theme.DocumentSaveIcon(), s.onBackup)
+	s.restore = widget.NewButtonWithIcon(lang.L("Restore…"), theme.HistoryIcon(), s.onRestore)
+	backupHint := widget.NewLabel(lang.L("A backup is one file with everything: shops, imports, rule sets and applications. Restoring one keeps the current database beside it."))
+	backupHint.Wrapping = fyne.TextWrapWord
+	backupHint.SizeName = theme.SizeNameCaptionText
 	dataCard := widget.NewCard(lang.L("Data"), lang.L("Your shops, imports and applications are kept in this database file."),
-		container.NewVBox(pathLabel, container.NewHBox(s.openFolder)))
+		container.NewVBox(pathLabel, container.NewHBox(s.openFolder, s.backup, s.restore), backupHint))
+
+	rulesCard := widget.NewCard(lang.L("Rule sets"),
+		lang.L("The closure and refund conditions verdicts are checked against. Copy one to adjust it when a platform changes its rules."),
+		s.ruleSetsView())
 
 	s.reviewDays = widget.NewEntry()
 	s.reviewDays.SetText(strconv.Itoa(ReviewDays(prefs)))
@@ -110,7 +133,7 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	return container.NewVScroll(container.NewPadded(container.NewVBox(title, appearance, dataCard, applications)))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(title, appearance, dataCard, rulesCard, applications)))
 }
 
 func (s *settingsScreen) onLanguageChanged(name string) {

@@ -42,8 +42,11 @@ func Run(dbPath string) {
 		showOpenError(a, dbPath, err)
 		return
 	}
-	defer desk.Close()
-	NewShell(a, desk).Window().ShowAndRun()
+	shell := NewShell(a, desk)
+	shell.Window().ShowAndRun()
+	if c, ok := shell.desk.(interface{ Close() error }); ok {
+		c.Close() // the desk shown last: a restore may have replaced the first
+	}
 }
 
 // showOpenError is the whole window when the database cannot be opened.
@@ -106,6 +109,7 @@ func NewShell(a fyne.App, desk Desk) *Shell {
 	s.win.SetIcon(assets.Icon)
 	s.win.Resize(fyne.NewSize(1280, 800))
 	s.win.SetMaster()
+	s.win.SetOnDropped(s.onDropped) // files dropped anywhere go to the import page
 	s.buildUI()
 	return s
 }
@@ -214,6 +218,14 @@ func (s *Shell) SetLanguage(l Language) {
 func (s *Shell) SetVariant(v Variant) {
 	s.app.Preferences().SetString(prefTheme, string(v))
 	s.app.Settings().SetTheme(NewTheme(v))
+	s.Rebuild()
+}
+
+// ReplaceDesk puts another desk under the window (after a restore of the
+// database) and rebuilds every page over it; the caller closes the old one.
+func (s *Shell) ReplaceDesk(d Desk) {
+	s.desk = d
+	s.imports.forgetPlans()
 	s.Rebuild()
 }
 

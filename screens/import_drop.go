@@ -1,0 +1,102 @@
+package screens
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+)
+
+// onDropped takes files and folders dropped anywhere on the window to the
+// import page (the shell routes the window's drops here).
+func (s *Shell) onDropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) == 0 {
+		return
+	}
+	s.Show(PageImport)
+	s.imports.AddPaths(paths)
+}
+
+// importable reports whether a file name looks like an export we read.
+func importable(name string) bool {
+	switch strings.ToLower(fileExt(name)) {
+	case ".xlsx", ".csv":
+		return !strings.HasPrefix(filepath.Base(name), "~$") // Excel's lock files
+	}
+	return false
+}
+
+func fileExt(name string) string { return filepath.Ext(name) }
+
+// expandPaths turns folders into the .xlsx and .csv files directly inside
+// them (sorted by name) and keeps files as they are, whatever their type: a
+// file someone picked is read and, if it is not an export, explained.
+func expandPaths(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			fyne.LogError("reading a dropped folder", err)
+			continue
+		}
+		var found []string
+		for _, e := range entries {
+			if !e.IsDir() && importable(e.Name()) {
+				found = append(found, filepath.Join(p, e.Name()))
+			}
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out
+}
+
+func (s *importScreen) onAddFile() {
+	d := dialog.NewFileOpen(s.onFileChosen, s.shell.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".XLSX", ".CSV"}))
+	d.Show()
+}
+
+func (s *importScreen) onFileChosen(r fyne.URIReadCloser, err error) {
+	if err != nil {
+		dialog.ShowError(errors.New(trError(err)), s.shell.win)
+		return
+	}
+	if r == nil {
+		return
+	}
+	path := r.URI().Path()
+	r.Close()
+	s.AddPaths([]string{path})
+}
+
+func (s *importScreen) onAddFolder() {
+	dialog.NewFolderOpen(s.onFolderChosen, s.shell.win).Show()
+}
+
+func (s *importScreen) onFolderChosen(l fyne.ListableURI, err error) {
+	if err != nil {
+		dialog.ShowError(errors.New(trError(err)), s.shell.win)
+		return
+	}
+	if l == nil {
+		return
+	}
+	s.AddPaths([]string{l.Path()})
+}

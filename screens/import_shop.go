@@ -1,0 +1,170 @@
+package screens
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"depositdesk/app"
+	"depositdesk/data"
+)
+
+// newShopChoice is the last entry of the shop list: it opens the add-shop form.
+func newShopChoice() string { return lang.L("New shop…") }
+
+// shopChoices are the shop names and "New shop…".
+func (s *importScreen) shopChoices() []string {
+	var names []string
+	if shops, err := s.desk().Shops(); err == nil {
+		for _, sh := range shops {
+			names = append(names, sh.Name)
+		}
+	} else {
+		fyne.LogError("listing shops", err)
+	}
+	return append(names, newShopChoice())
+}
+
+func (s *importScreen) onShopChanged(name string) {
+	f := s.current()
+	if f == nil || name == "" || name == f.shop {
+		return
+	}
+	if name == newShopChoice() {
+		// Keep the old choice until a shop is added.
+		if f.shop != "" {
+			s.shopSelect.SetSelected(f.shop)
+		} else {
+			s.shopSelect.ClearSelected()
+		}
+		s.newShop = showAddShop(s.shell.win, s.desk(), s.onShopAdded)
+		return
+	}
+	s.chooseShop(f, name)
+}
+
+// chooseShop sets the file's shop, remembers it for the next files, and gives
+// it to the queued files that have none yet.
+func (s *importScreen) chooseShop(f *importFile, name string) {
+	f.shop = name
+	s.shell.app.Preferences().SetString(prefImportShop, name)
+	for _, other := range s.files {
+		if other.shop == "" && other.state == fileQueued {
+			other.shop = name
+		}
+	}
+	s.settingsChanged(f)
+}
+
+func (s *importScreen) onShopAdded(sh data.Shop) {
+	s.shell.Reload(PageOverview)
+	f := s.current()
+	if f == nil {
+		return
+	}
+	s.shopSelect.SetOptions(s.shopChoices())
+	s.shopSelect.SetSelected(sh.Name) // chooses it through onShopChanged
+	if f.shop != sh.Name {
+		s.chooseShop(f, sh.Name)
+	}
+}
+
+// shopAdder is what the add-shop form needs of the core.
+type shopAdder interface {
+	AddShop(data.Shop) (data.Shop, error)
+	RuleSets() ([]data.RuleSet, error)
+}
+
+// addShopDialog is "New shop…" on the import page: the fields an import
+// needs; the rest (account, dates) is edited on the shop page.
+type addShopDialog struct {
+	desk    shopAdder
+	dialog  *dialog.CustomDialog
+	onAdded func(data.Shop)
+
+	name, deposit  *widget.Entry
+	site, currency *widget.SelectEntry
+	rules          *widget.Select
+	ruleIDs        []string
+	problem        *widget.Label
+}
+
+// showAddShop opens the add-shop form; onAdded gets the shop once stored.
+func showAddShop(win fyne.Window, desk shopAdder, onAdded func(data.Shop)) *addShopDialog {
+	a := &addShopDialog{desk: desk, onAdded: onAdded}
+	a.name = widget.NewEntry()
+	a.site = widget.NewSelectEntry([]string{"US", "UK", "MY", "TH", "VN", "ID", "PH", "SG"})
+	a.site.SetText("US")
+	a.deposit = widget.NewEntry()
+	a.deposit.SetPlaceHolder("500.00")
+	a.currency = widget.NewSelectEntry([]string{"USD", "GBP", "MYR", "THB", "VND", "IDR", "PHP", "SGD", "CNY"})
+	a.currency.SetText("USD")
+	sets, err := desk.RuleSets()
+	if err != nil {
+		fyne.LogError("listing rule sets", err)
+	}
+	var names []string
+	for _, r := range sets {
+		a.ruleIDs = append(a.ruleIDs, r.ID)
+		names = append(names, ruleSetName(r)+" ("+r.ID+")")
+	}
+	a.rules = widget.NewSelect(names, nil)
+	if i := slices.Index(a.ruleIDs, app.RulesTikTokCB); i >= 0 {
+		a.rules.SetSelectedIndex(i)
+	}
+	a.problem = widget.NewLabel("")
+	a.problem.Importance = widget.DangerImportance
+	a.problem.Wrapping = fyne.TextWrapWord
+	a.problem.Hide()
+	hint := widget.NewLabel(lang.L("The refund account, opening date and closure steps can be filled in on the shop's page later."))
+	hint.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Shop name"), a.name),
+		widget.NewFormItem(lang.L("Site"), a.site),
+		widget.NewFormItem(lang.L("Deposit"), a.deposit),
+		widget.NewFormItem(lang.L("Currency"), a.currency),
+		widget.NewFormItem(lang.L("Rule set"), a.rules),
+	)
+
+	a.dialog = dialog.NewCustomWithoutButtons(lang.L("New shop"), container.NewVBox(form, hint, a.problem), win)
+	add := widget.NewButtonWithIcon(lang.L("Add the shop"), theme.ContentAddIcon(), a.onAdd)
+	add.Importance = widget.HighImportance
+	a.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), a.dialog.Hide), add})
+	a.dialog.Resize(fyne.NewSize(560, 0))
+	a.dialog.Show()
+	win.Canvas().Focus(a.name)
+	return a
+}
+
+func (a *addShopDialog) onAdd() {
+	text := strings.ReplaceAll(strings.TrimSpace(a.deposit.Text), ",", "")
+	deposit, err := data.ParseMoney(text)
+	if text == "" || err != nil {
+		a.showProblem(lang.L("Enter the deposit as a number, e.g. 500 or 1450.50."))
+		return
+	}
+	sh := data.Shop{Name: a.name.Text, Site: a.site.Text, Deposit: deposit, Currency: a.currency.Text, Platform: "tiktok"}
+	if i := a.rules.SelectedIndex(); i >= 0 {
+		sh.RuleSet = a.ruleIDs[i]
+	}
+	sh, err = a.desk.AddShop(sh)
+	if err != nil {
+		a.showProblem(trError(err))
+		return
+	}
+	a.dialog.Hide()
+	if a.onAdded != nil {
+		a.onAdded(sh)
+	}
+}
+
+func (a *addShopDialog) showProblem(text string) {
+	a.problem.SetText(text)
+	a.problem.Show()
+}
