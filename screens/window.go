@@ -91,13 +91,19 @@ type Shell struct {
 
 // NewShell builds the window (not yet shown) with the stored language and theme.
 func NewShell(a fyne.App, desk Desk) *Shell {
+	return newShell(a, desk, func(work func()) { go work() })
+}
+
+// newShell is NewShell with the runner of slow work: tests run it in place,
+// from the first page built on.
+func newShell(a fyne.App, desk Desk, background func(work func())) *Shell {
 	prefs := a.Preferences()
 	if err := ApplyLanguage(Language(prefs.String(prefLanguage))); err != nil {
 		fyne.LogError("loading translations", err)
 	}
 	a.Settings().SetTheme(NewTheme(Variant(prefs.String(prefTheme))))
 
-	s := &Shell{app: a, desk: desk, current: PageOverview, background: func(work func()) { go work() }}
+	s := &Shell{app: a, desk: desk, current: PageOverview, background: background}
 	s.overview = &overviewScreen{shell: s}
 	s.imports = &importScreen{shell: s}
 	s.applications = &applicationsScreen{shell: s}

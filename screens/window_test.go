@@ -54,8 +54,7 @@ func newTestShell(t *testing.T, desk Desk) *Shell {
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLanguage, string(LanguageEnglish))
 	t.Cleanup(func() { ApplyLanguage(LanguageEnglish) })
-	s := NewShell(a, desk)
-	s.background = func(work func()) { work() }
+	s := newShell(a, desk, func(work func()) { work() })
 	s.win.Resize(fyne.NewSize(1280, 800))
 	return s
 }
