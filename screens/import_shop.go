@@ -1,9 +1,6 @@
 package screens
 
 import (
-	"slices"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -81,80 +78,50 @@ type shopAdder interface {
 	RuleSets() ([]data.RuleSet, error)
 }
 
-// addShopDialog is "New shop…" on the import page: the fields an import
-// needs; the rest (account, dates) is edited on the shop page.
+// addShopDialog is "New shop…" on the import page: the first fields of the
+// shop form (name, site, deposit, currency, rule set); the rest (account,
+// dates) is edited on the shop page.
 type addShopDialog struct {
 	desk    shopAdder
+	form    *shopForm
 	dialog  *dialog.CustomDialog
 	onAdded func(data.Shop)
-
-	name, deposit  *widget.Entry
-	site, currency *widget.SelectEntry
-	rules          *widget.Select
-	ruleIDs        []string
-	problem        *widget.Label
+	problem *widget.Label
 }
 
 // showAddShop opens the add-shop form; onAdded gets the shop once stored.
 func showAddShop(win fyne.Window, desk shopAdder, onAdded func(data.Shop)) *addShopDialog {
 	a := &addShopDialog{desk: desk, onAdded: onAdded}
-	a.name = widget.NewEntry()
-	a.site = widget.NewSelectEntry([]string{"US", "UK", "MY", "TH", "VN", "ID", "PH", "SG"})
-	a.site.SetText("US")
-	a.deposit = widget.NewEntry()
-	a.deposit.SetPlaceHolder("500.00")
-	a.currency = widget.NewSelectEntry([]string{"USD", "GBP", "MYR", "THB", "VND", "IDR", "PHP", "SGD", "CNY"})
-	a.currency.SetText("USD")
 	sets, err := desk.RuleSets()
 	if err != nil {
 		fyne.LogError("listing rule sets", err)
 	}
-	var names []string
-	for _, r := range sets {
-		a.ruleIDs = append(a.ruleIDs, r.ID)
-		names = append(names, ruleSetName(r)+" ("+r.ID+")")
-	}
-	a.rules = widget.NewSelect(names, nil)
-	if i := slices.Index(a.ruleIDs, app.RulesTikTokCB); i >= 0 {
-		a.rules.SetSelectedIndex(i)
-	}
+	a.form = newShopForm(data.Shop{Site: "US", Currency: "USD", RuleSet: app.RulesTikTokCB}, sets, nil)
 	a.problem = widget.NewLabel("")
 	a.problem.Importance = widget.DangerImportance
 	a.problem.Wrapping = fyne.TextWrapWord
 	a.problem.Hide()
 	hint := widget.NewLabel(lang.L("The refund account, opening date and closure steps can be filled in on the shop's page later."))
 	hint.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Shop name"), a.name),
-		widget.NewFormItem(lang.L("Site"), a.site),
-		widget.NewFormItem(lang.L("Deposit"), a.deposit),
-		widget.NewFormItem(lang.L("Currency"), a.currency),
-		widget.NewFormItem(lang.L("Rule set"), a.rules),
-	)
+	content := container.NewVBox(widget.NewForm(a.form.items()[:5]...), hint, a.problem)
 
-	a.dialog = dialog.NewCustomWithoutButtons(lang.L("New shop"), container.NewVBox(form, hint, a.problem), win)
+	a.dialog = dialog.NewCustomWithoutButtons(lang.L("New shop"), content, win)
 	add := widget.NewButtonWithIcon(lang.L("Add the shop"), theme.ContentAddIcon(), a.onAdd)
 	add.Importance = widget.HighImportance
 	a.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Cancel"), a.dialog.Hide), add})
 	a.dialog.Resize(fyne.NewSize(560, 0))
 	a.dialog.Show()
-	win.Canvas().Focus(a.name)
+	win.Canvas().Focus(a.form.name)
 	return a
 }
 
 func (a *addShopDialog) onAdd() {
-	text := strings.ReplaceAll(strings.TrimSpace(a.deposit.Text), ",", "")
-	deposit, err := data.ParseMoney(text)
-	if text == "" || err != nil {
-		a.showProblem(lang.L("Enter the deposit as a number, e.g. 500 or 1450.50."))
+	sh, err := a.form.shop(data.Shop{Platform: "tiktok"})
+	if err != nil {
+		a.showProblem(err.Error()) // the form speaks the UI language already
 		return
 	}
-	sh := data.Shop{Name: a.name.Text, Site: a.site.Text, Deposit: deposit, Currency: a.currency.Text, Platform: "tiktok"}
-	if i := a.rules.SelectedIndex(); i >= 0 {
-		sh.RuleSet = a.ruleIDs[i]
-	}
-	sh, err = a.desk.AddShop(sh)
-	if err != nil {
+	if sh, err = a.desk.AddShop(sh); err != nil {
 		a.showProblem(trError(err))
 		return
 	}

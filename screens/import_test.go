@@ -207,14 +207,14 @@ func TestNewShopFromTheImportPage(t *testing.T) {
 	if s.imports.shopSelect.Selected != "" {
 		t.Errorf("the select shows %q while the form is open", s.imports.shopSelect.Selected)
 	}
-	test.Type(a.name, "莲花 Lotus MY")
-	a.site.SetText("MY")
-	test.Type(a.deposit, "abc")
+	test.Type(a.form.name, "莲花 Lotus MY")
+	a.form.site.SetText("MY")
+	test.Type(a.form.deposit, "abc")
 	a.onAdd()
 	if !a.problem.Visible() {
 		t.Error("a bad deposit shows no problem")
 	}
-	a.deposit.SetText("90")
+	a.form.deposit.SetText("90")
 	a.onAdd()
 	if _, err := d.Shop("莲花 Lotus MY"); err != nil {
 		t.Fatal(err)
