@@ -79,8 +79,9 @@ func (s *importScreen) summaryView(f *importFile, b data.ImportBatch) fyne.Canva
 		widget.NewFormItem(lang.L("Export time"), value(exportTimeText(b.ExportedAt, f.plan.ExportTimeFrom))),
 		widget.NewFormItem(lang.L("Contents"), value(records)),
 	}
-	if f.took > 0 && f.state == filePreviewed && !f.plan.AlreadyImported {
-		items = append(items, widget.NewFormItem(lang.L("Read in"), value(lang.L("{{.Seconds}} s", map[string]any{"Seconds": strconv.FormatFloat(f.took.Seconds(), 'f', 1, 64)}))))
+	if secs := f.took.Seconds(); secs >= 0.1 && f.state == filePreviewed && !f.plan.AlreadyImported {
+		items = append(items, widget.NewFormItem(lang.L("Read in"), value(lang.L("{{.Seconds}} s ({{.Rate}} rows/s)", map[string]any{
+			"Seconds": strconv.FormatFloat(secs, 'f', 1, 64), "Rate": groupDigits(int(float64(b.Rows) / secs))}))))
 	}
 	return widget.NewForm(items...)
 }
@@ -130,7 +131,7 @@ func countTiles(b data.ImportBatch) fyne.CanvasObject {
 		return widget.NewCard("", "", container.NewVBox(num, name, h))
 	}
 	return container.NewGridWithColumns(4,
-		tile(b.Created, lang.L("New"), lang.L("not stored before")),
+		tile(b.Created, lang.X("import.count.new", "New"), lang.L("not stored before")),
 		tile(b.Updated, lang.L("Updated"), lang.L("newer than what is stored")),
 		tile(b.Unchanged, lang.L("Unchanged"), lang.L("same as what is stored")),
 		tile(b.Skipped, lang.L("Skipped"), lang.L("a newer export is already stored")),

@@ -371,7 +371,7 @@ func (s *importScreen) detailView() fyne.CanvasObject {
 	s.timeHint.SizeName = theme.SizeNameCaptionText
 
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Shop"), s.shopSelect),
+		widget.NewFormItem(lang.L("Import into"), s.shopSelect),
 		widget.NewFormItem(lang.L("Export time"), container.NewVBox(s.exportedAt, s.timeHint)),
 	)
 

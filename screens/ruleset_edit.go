@@ -96,7 +96,7 @@ func showRuleSetEditor(win fyne.Window, desk ruleSetDesk, r data.RuleSet, isNew 
 	e.quietDays = daysEntry(p.QuietDays)
 	e.noticeDays = daysEntry(p.ClosureNoticeDays)
 
-	e.sitesBox = container.NewGridWithColumns(3)
+	e.sitesBox = container.NewGridWithColumns(4)
 	for _, site := range slices.Sorted(maps.Keys(p.ReturnWindow)) {
 		e.addSiteRow(site, p.ReturnWindow[site])
 	}
@@ -155,18 +155,11 @@ func showRuleSetEditor(win fyne.Window, desk ruleSetDesk, r data.RuleSet, isNew 
 	return e
 }
 
+// daysEntry is an entry for a number of days; the numbers are checked on Save.
 func daysEntry(n int) *widget.Entry {
 	e := widget.NewEntry()
 	e.SetText(strconv.Itoa(n))
-	e.Validator = validDays
 	return e
-}
-
-func validDays(text string) error {
-	if _, err := parseDays(text); err != nil {
-		return err
-	}
-	return nil
 }
 
 func parseDays(text string) (int, error) {
@@ -180,9 +173,8 @@ func parseDays(text string) (int, error) {
 func (e *ruleSetEditor) addSiteRow(site string, days int) {
 	entry := daysEntry(days)
 	e.siteWindows[site] = entry
-	e.sitesBox.Add(widget.NewLabelWithStyle(site, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
-	e.sitesBox.Add(entry)
-	e.sitesBox.Add(widget.NewLabel(lang.L("days")))
+	name := widget.NewLabelWithStyle(site, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	e.sitesBox.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(44, name.MinSize().Height), name), nil, entry))
 }
 
 func (e *ruleSetEditor) onAddSite() {
