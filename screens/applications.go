@@ -257,6 +257,9 @@ func (a *applicationsScreen) cell(row, col int) tableCell {
 			return tableCell{text: "—"}
 		}
 	case appColValid:
+		if v.Valid && notReadyDraft(v) {
+			return tableCell{text: lang.L("Shop {{.Status}}", map[string]any{"Status": strings.ToLower(statusLabel(v.Verdict))}), warn: true}
+		}
 		if v.Valid {
 			return tableCell{text: lang.L("Current")}
 		}
@@ -283,6 +286,12 @@ func (a *applicationsScreen) updateCell(t *sortTable, id widget.TableCellID, c *
 			c.showWarning(lang.L("Out of date"))
 		}
 	}
+}
+
+// notReadyDraft reports whether an application still to be submitted is for
+// a shop that is not ready: the platform would likely refuse it.
+func notReadyDraft(v *app.ApplicationView) bool {
+	return v.Verdict != "" && v.Verdict != app.Ready && (v.Status == data.AppDraft || v.Status == data.AppRejected)
 }
 
 // accountText is a masked account number, or "—" without one.
@@ -469,15 +478,20 @@ func (a *applicationsScreen) showDetail() {
 		notes = append(notes, container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, l))
 	}
 	if v.Overdue {
-		note(theme.ErrorIcon(), lang.L("Overdue: submitted on {{.Submitted}}, a decision was expected by {{.Due}} ({{.Days}} days of review). Ask the platform where it stands.",
+		note(theme.NewErrorThemedResource(theme.ErrorIcon()), lang.L("Overdue: submitted on {{.Submitted}}, a decision was expected by {{.Due}} ({{.Days}} days of review). Ask the platform where it stands.",
 			map[string]any{"Submitted": v.Submitted.String(), "Due": v.ReviewDue.String(), "Days": a.reviewDays}), widget.DangerImportance)
 	}
 	if !v.Valid {
-		text := lang.L("No longer valid: {{.Why}}", map[string]any{"Why": whyText(*v)})
+		text := lang.L("No longer valid: {{.Why}}.", map[string]any{"Why": whyText(*v)})
 		if v.Status == data.AppDraft || v.Status == data.AppRejected {
-			text += " " + lang.L("Prepare it again before you submit it.")
+			text = lang.L("No longer valid: {{.Why}}. Prepare it again before you submit it.", map[string]any{"Why": whyText(*v)})
 		}
-		note(theme.WarningIcon(), text, widget.WarningImportance)
+		note(theme.NewWarningThemedResource(theme.WarningIcon()), text, widget.WarningImportance)
+	}
+
+	if notReadyDraft(v) {
+		note(theme.NewWarningThemedResource(theme.WarningIcon()), lang.L("{{.Shop}} is {{.Status}} now: the platform will likely refuse this application until every check passes. The overview shows what still blocks it.",
+			map[string]any{"Shop": v.Shop, "Status": strings.ToLower(statusLabel(v.Verdict))}), widget.WarningImportance)
 	}
 
 	form := widget.NewForm(
@@ -675,7 +689,7 @@ type appCell struct {
 
 func newAppCell(t *sortTable) *appCell {
 	c := &appCell{base: newCellView(t), chip: newAppChip("", appStatusColors[data.AppDraft]),
-		icon: widget.NewIcon(theme.WarningIcon()), warn: widget.NewLabel("")}
+		icon: widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), warn: widget.NewLabel("")}
 	c.warn.Importance = widget.WarningImportance
 	c.warn.Truncation = fyne.TextTruncateEllipsis
 	c.ExtendBaseWidget(c)

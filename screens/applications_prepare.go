@@ -85,7 +85,7 @@ func (a *applicationsScreen) openPrepare(named []string) {
 		}
 		st, isKept := kept[v.ShopID]
 		if isKept {
-			text += " " + lang.L("(already {{.Status}}; a new workbook does not change that)", map[string]any{"Status": appStatusLabel(st)})
+			text += " " + lang.L("(already {{.Status}}; a new workbook does not change that)", map[string]any{"Status": strings.ToLower(appStatusLabel(st))})
 		}
 		c := widget.NewCheck(text, p.onChecked)
 		if named != nil {
