@@ -81,7 +81,13 @@ func (o *overviewScreen) verdictsLoaded(gen int, asOf data.Date, vs []app.Verdic
 	if o.table != nil {
 		o.showVerdicts()
 	}
+	if overviewLoaded != nil {
+		overviewLoaded()
+	}
 }
+
+// overviewLoaded, when set (benchmarks), runs after each verdict refresh is shown.
+var overviewLoaded func()
 
 // showVerdicts fills the built widgets from the fields.
 func (o *overviewScreen) showVerdicts() {

@@ -3,6 +3,7 @@ package screens
 import (
 	"image/color"
 	"sort"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -227,14 +228,19 @@ func (t *sortTable) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	c := t.columns[id.Col]
-	b.SetText(lang.L(c.title))
+	var icon fyne.Resource
 	switch {
 	case id.Col == t.sortCol && t.sortDesc:
-		b.SetIcon(theme.MoveDownIcon())
+		icon = theme.MoveDownIcon()
 	case id.Col == t.sortCol:
-		b.SetIcon(theme.MoveUpIcon())
-	default:
-		b.SetIcon(nil)
+		icon = theme.MoveUpIcon()
+	}
+	// Headers are updated on every scroll; a button refresh is not free.
+	if title := lang.L(c.title); b.Text != title {
+		b.SetText(title)
+	}
+	if b.Icon != icon {
+		b.SetIcon(icon)
 	}
 	col := id.Col
 	if c.less == nil {
@@ -259,57 +265,112 @@ func (t *sortTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 // cellView is one cell: a row background (selection or "changed" tint), and
-// a label or a status chip. It takes the taps so a click selects the row.
+// a text or a status chip. It takes the taps so a click selects the row.
+// The text is a canvas.Text cut to the cell's width here, with measurements
+// Fyne caches: a truncating Label shapes its text again on every scroll.
 type cellView struct {
 	widget.BaseWidget
 	table    *sortTable
 	row, col int
 
-	bg    *canvas.Rectangle
-	label *widget.Label
-	chip  *statusChip
+	bg   *canvas.Rectangle
+	text *canvas.Text
+	full string // the whole text; text.Text may be cut short with "…"
+	chip *statusChip
 }
 
 func newCellView(t *sortTable) *cellView {
-	v := &cellView{table: t, bg: canvas.NewRectangle(color.Transparent), label: widget.NewLabel(""), chip: newStatusChip("")}
-	v.label.Truncation = fyne.TextTruncateEllipsis
+	v := &cellView{table: t, bg: canvas.NewRectangle(color.Transparent), text: canvas.NewText("", color.Black), chip: newStatusChip("")}
+	v.text.TextSize = theme.TextSize()
 	v.chip.Hide()
 	v.ExtendBaseWidget(v)
 	return v
 }
 
 func (v *cellView) set(c tableCell, selected, marked bool) {
+	th := v.Theme()
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
 	switch {
 	case selected:
-		v.bg.FillColor = v.Theme().Color(theme.ColorNameSelection, fyne.CurrentApp().Settings().ThemeVariant())
+		v.bg.FillColor = th.Color(theme.ColorNameSelection, variant)
 	case marked:
-		v.bg.FillColor = changedTint(v.Theme())
+		v.bg.FillColor = changedTint(th)
 	default:
 		v.bg.FillColor = color.Transparent
 	}
 	v.bg.Refresh()
 	if c.status != "" {
-		v.label.Hide()
-		v.chip.SetStatus(c.status)
+		v.text.Hide()
+		if v.chip.status != c.status {
+			v.chip.SetStatus(c.status)
+		}
 		v.chip.Show()
 		return
 	}
 	v.chip.Hide()
-	v.label.Show()
-	if v.label.TextStyle.Bold != c.bold || v.label.TextStyle.Monospace != c.mono || v.label.Alignment != c.align {
-		v.label.TextStyle = fyne.TextStyle{Bold: c.bold, Monospace: c.mono}
-		v.label.Alignment = c.align
-		v.label.Refresh()
-	}
-	importance := widget.MediumImportance
+	v.text.Show()
+	v.text.TextStyle = fyne.TextStyle{Bold: c.bold, Monospace: c.mono}
+	v.text.Alignment = c.align
 	if c.warn {
-		importance = widget.WarningImportance
+		v.text.Color = th.Color(theme.ColorNameWarning, variant)
+	} else {
+		v.text.Color = th.Color(theme.ColorNameForeground, variant)
 	}
-	if v.label.Importance != importance {
-		v.label.Importance = importance
-		v.label.Refresh()
+	v.full = c.text
+	v.fit(v.Size().Width)
+}
+
+// fitKey is one text cut to one width.
+type fitKey struct {
+	text  string
+	size  float32
+	style fyne.TextStyle
+	width float32
+}
+
+// fitted remembers cut texts: scrolling brings the same texts back into view.
+var fitted = struct {
+	sync.Mutex
+	m map[fitKey]string
+}{m: map[fitKey]string{}}
+
+// fit cuts the text to the width with an ellipsis.
+func (v *cellView) fit(width float32) {
+	key := fitKey{v.full, v.text.TextSize, v.text.TextStyle, width}
+	fitted.Lock()
+	t, ok := fitted.m[key]
+	fitted.Unlock()
+	if !ok {
+		t = cutToWidth(v.full, width-2*theme.InnerPadding(), v.text.TextSize, v.text.TextStyle)
+		fitted.Lock()
+		if len(fitted.m) > 50000 {
+			fitted.m = map[fitKey]string{}
+		}
+		fitted.m[key] = t
+		fitted.Unlock()
 	}
-	v.label.SetText(c.text)
+	if v.text.Text != t {
+		v.text.Text = t
+	}
+	v.text.Refresh()
+}
+
+// cutToWidth is t, or its longest prefix that fits avail with "…".
+func cutToWidth(t string, avail, size float32, style fyne.TextStyle) string {
+	if avail > 0 && fyne.MeasureText(t, size, style).Width > avail {
+		runes := []rune(t)
+		lo, hi := 0, len(runes)
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if fyne.MeasureText(string(runes[:mid])+"…", size, style).Width <= avail {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		return string(runes[:lo]) + "…"
+	}
+	return t
 }
 
 // Tapped selects the row and gives the table the keyboard.
@@ -338,24 +399,31 @@ func (r *cellRenderer) Layout(s fyne.Size) {
 	pad := theme.Padding()
 	v.bg.Move(fyne.NewPos(-pad/2, -pad/2))
 	v.bg.Resize(s.AddWidthHeight(pad, pad))
-	v.label.Resize(s)
+	inner := theme.InnerPadding()
+	th := v.text.MinSize().Height
+	v.text.Move(fyne.NewPos(inner, (s.Height-th)/2))
+	v.text.Resize(fyne.NewSize(s.Width-2*inner, th))
+	if v.text.Visible() && s.Width > 0 {
+		v.fit(s.Width)
+	}
 	cs := v.chip.MinSize()
 	v.chip.Move(fyne.NewPos(pad, (s.Height-cs.Height)/2))
 	v.chip.Resize(cs)
 }
 
 func (r *cellRenderer) MinSize() fyne.Size {
-	return r.v.label.MinSize().Max(r.v.chip.MinSize())
+	h := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
+	return fyne.NewSize(2*theme.InnerPadding(), h).Max(r.v.chip.MinSize())
 }
 
 func (r *cellRenderer) Refresh() {
 	r.v.bg.Refresh()
-	r.v.label.Refresh()
+	r.v.text.Refresh()
 	r.v.chip.Refresh()
 }
 
 func (r *cellRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.v.bg, r.v.label, r.v.chip}
+	return []fyne.CanvasObject{r.v.bg, r.v.text, r.v.chip}
 }
 
 func (r *cellRenderer) Destroy() {}
