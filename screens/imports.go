@@ -251,7 +251,7 @@ func stateText(f *importFile) string {
 			return lang.L("already imported")
 		}
 		b := f.plan.Batch
-		return lang.L("preview: {{.New}} new, {{.Updated}} updated", map[string]any{"New": b.Created, "Updated": b.Updated})
+		return lang.L("preview: {{.New}} new, {{.Updated}} updated", map[string]any{"New": groupDigits(b.Created), "Updated": groupDigits(b.Updated)})
 	case fileImporting:
 		return lang.L("importing…")
 	case fileImported:
