@@ -375,7 +375,12 @@ func (a *applicationsScreen) showExportResult(dir string, res app.ExportResult, 
 	}
 
 	scroll := container.NewVScroll(container.NewVBox(rows...))
-	scroll.SetMinSize(fyne.NewSize(560, min(float32(360), container.NewVBox(rows...).MinSize().Height+8)))
+	// Wrapped lines report their height only once laid out: room for a few warnings.
+	height := float32(140)
+	if len(res.Warnings) > 0 || len(res.Applications) > 2 {
+		height = 320
+	}
+	scroll.SetMinSize(fyne.NewSize(600, height))
 	title := lang.L("Applications prepared")
 	if err != nil || len(res.Applications) == 0 {
 		title = lang.L("Prepare applications")

@@ -210,7 +210,7 @@ func TestARefusedStatusChangeIsExplained(t *testing.T) {
 	if a.lastErr == nil {
 		t.Fatal("a draft became refunded")
 	}
-	if got := trAppError(a.lastErr); !strings.Contains(got, "Draft") || strings.Contains(got, "draft") {
+	if got := trAppError(a.lastErr); !strings.Contains(got, "is draft;") || !strings.Contains(got, "submitted") {
 		t.Errorf("the refusal reads %q; want the statuses by their names", got)
 	}
 }

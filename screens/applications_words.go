@@ -125,13 +125,13 @@ func localArgs(in map[string]any) map[string]any {
 		}
 		switch k {
 		case "Status", "To", "Step", "Was", "Now":
-			args[k] = anyStatusLabel(s)
+			args[k] = strings.ToLower(anyStatusLabel(s)) // inside a sentence
 		case "Check":
 			args[k] = checkLabel(s)
 		case "Checks", "Failing":
 			args[k] = joinLabels(strings.Split(s, ", "), checkLabel)
 		case "Next":
-			args[k] = joinLabels(strings.Split(s, " or "), anyStatusLabel)
+			args[k] = strings.ToLower(joinLabels(strings.Split(s, " or "), anyStatusLabel))
 		}
 	}
 	return args
