@@ -27,6 +27,14 @@ func ReasonText(a Application, lang string) string {
 		if len(ids) > 0 {
 			b.WriteString("（" + strings.Join(ids, "，") + "）")
 		}
+		if a.notReady() {
+			b.WriteString("正在办理关店，截至 " + a.AsOf.String() + " 尚未满足全部关店条件（见检查清单）。待条件全部满足后，申请退还保证金 " + amount)
+			if less != "" {
+				b.WriteString("（保证金 " + less + " 扣除违规罚款 " + formatMoney(a.Deductions) + " " + a.Currency + "）")
+			}
+			b.WriteString("，请退至以下账户。")
+			return b.String()
+		}
 		b.WriteString("已完成关店：")
 		switch {
 		case !a.hasOrders():
@@ -56,6 +64,15 @@ func ReasonText(a Application, lang string) string {
 	if len(ids) > 0 {
 		b.WriteString(" (" + strings.Join(ids, ", ") + ")")
 	}
+	if a.notReady() {
+		b.WriteString(" is closing; on " + a.AsOf.String() + " not every closure condition is met yet (see the checklist). " +
+			"Once they are, we request the refund of the security deposit of " + amount)
+		if less != "" {
+			b.WriteString(" (deposit of " + less + " less " + formatMoney(a.Deductions) + " " + a.Currency + " of penalties)")
+		}
+		b.WriteString(" to the account below.")
+		return b.String()
+	}
 	b.WriteString(" has closed: ")
 	switch {
 	case !a.hasOrders():
@@ -73,6 +90,10 @@ func ReasonText(a Application, lang string) string {
 	b.WriteString(" to the account below.")
 	return b.String()
 }
+
+// notReady reports whether the application was prepared for a shop whose
+// verdict is waiting or blocked: its reason must not claim the conditions hold.
+func (a Application) notReady() bool { return a.Status == "waiting" || a.Status == "blocked" }
 
 // hasOrders reports whether the orders summary counts any order.
 func (a Application) hasOrders() bool {

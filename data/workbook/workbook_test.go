@@ -227,7 +227,7 @@ func TestChineseWorkbookIsInChineseThroughout(t *testing.T) {
 	}
 	n, _ := row(t, f, "申请", "申请理由（可直接粘贴到平台表单）")
 	reason := get(t, f, "申请", "A"+itoa(n+1), false)
-	if !strings.HasPrefix(reason, "店铺「店铺 导出 2026」（站点 MY，店铺代码 MYLC77）已完成关店") || !strings.Contains(reason, "申请退还保证金 400.00 MYR") {
+	if !strings.HasPrefix(reason, "店铺「店铺 导出 2026」（站点 MY，店铺代码 MYLC77）正在办理关店") || !strings.Contains(reason, "申请退还保证金 400.00 MYR") {
 		t.Errorf("reason = %q", reason)
 	}
 	rows, _ := f.GetRows("检查清单")
