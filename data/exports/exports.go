@@ -567,14 +567,14 @@ func (rd *reader) finishDates() {
 	if rd.order != 0 {
 		dayFirst = rd.order == orderDayFirst
 	} else if rd.pendingDates {
-		order, site := "day first (DD/MM/YYYY)", rd.opt.Site
+		text, site := warnDayFirstBySite, rd.opt.Site
 		if !dayFirst {
-			order = "month first (MM/DD/YYYY)"
+			text = warnMonthFirstBySite
 		}
 		if site == "" {
-			site = "not set"
+			site = "—"
 		}
-		rd.warn.add(warnOrderBySite, "", 0, map[string]any{"Order": order, "Site": site}, "", "")
+		rd.warn.add(text, "", 0, map[string]any{"Site": site}, "", "")
 	}
 	rd.res.DayFirst = dayFirst
 	fix := func(st *data.Stamp) {

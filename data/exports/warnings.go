@@ -9,12 +9,13 @@ import (
 
 // Warning texts: few, each aggregating every row it applies to.
 const (
-	warnUnknownStatus = "{{.Count}} rows have an order status we do not know ({{.Status}} / {{.Substatus}}); these orders count as unknown and block the refund until the status is known (rows {{.Rows}})"
-	warnUnknownReturn = "{{.Count}} rows have a return status we do not know ({{.Status}}); these cases count as open (rows {{.Rows}})"
-	warnNoID          = "{{.Count}} rows have no {{.Column}} and were skipped (rows {{.Rows}})"
-	warnBadAmount     = "{{.Count}} rows have an amount that is not a number, such as {{.Value}}; it was left empty (rows {{.Rows}})"
-	warnBadNumber     = "{{.Count}} rows have a quantity that is not a whole number, such as {{.Value}}; it was counted as 0 (rows {{.Rows}})"
-	warnOrderBySite   = "No date in this file shows whether the day or the month comes first; dates were read {{.Order}} because the shop's site is {{.Site}}"
+	warnUnknownStatus    = "Rows with an order status we do not know ({{.Status}} / {{.Substatus}}): {{.Count}}; these orders count as unknown and block the refund until the status is known (rows {{.Rows}})"
+	warnUnknownReturn    = "Rows with a return status we do not know ({{.Status}}): {{.Count}}; these cases count as open (rows {{.Rows}})"
+	warnNoID             = "Rows without {{.Column}}, skipped: {{.Count}} (rows {{.Rows}})"
+	warnBadAmount        = "Rows with an amount that is not a number, such as {{.Value}}: {{.Count}}; it was left empty (rows {{.Rows}})"
+	warnBadNumber        = "Rows with a quantity that is not a whole number, such as {{.Value}}: {{.Count}}; it was counted as 0 (rows {{.Rows}})"
+	warnDayFirstBySite   = "No date in this file shows whether the day or the month comes first; dates were read day first (DD/MM/YYYY) because the shop's site is {{.Site}}"
+	warnMonthFirstBySite = "No date in this file shows whether the day or the month comes first; dates were read month first (MM/DD/YYYY) because the shop's site is {{.Site}}"
 )
 
 const (
