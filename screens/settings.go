@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
@@ -17,16 +18,12 @@ import (
 	"depositdesk/data"
 )
 
-// prefReviewDays is the preference key of the expected review time.
-const prefReviewDays = "review.days"
-
-// DefaultReviewDays is how long a platform usually takes to decide on a
-// submitted application before it is flagged overdue (PRODUCT §6).
-const DefaultReviewDays = 7
-
-// ReviewDays is the expected review time in days, as set in Settings.
-func ReviewDays(p fyne.Preferences) int {
-	return p.IntWithFallback(prefReviewDays, DefaultReviewDays)
+// reviewTime is what Settings needs of the desk for the expected review time:
+// it is kept in the database, so the window and the command line flag the
+// same applications overdue.
+type reviewTime interface {
+	ReviewDays() int
+	SetReviewDays(n int) error
 }
 
 // settingsScreen is 设置: language, theme, data folder with backup and
@@ -37,6 +34,7 @@ type settingsScreen struct {
 	language   *widget.Select
 	variant    *widget.RadioGroup
 	reviewDays *widget.Entry
+	saveReview *widget.Button
 	openFolder *widget.Button
 	backup     *widget.Button
 	restore    *widget.Button
@@ -121,13 +119,21 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 		s.ruleSetsView())
 
 	s.reviewDays = widget.NewEntry()
-	s.reviewDays.SetText(strconv.Itoa(ReviewDays(prefs)))
 	s.reviewDays.Validator = validReviewDays
 	s.reviewDays.OnChanged = s.onReviewDaysChanged
+	s.reviewDays.OnSubmitted = func(string) { s.onSaveReviewDays() }
+	s.saveReview = widget.NewButton(lang.L("Save"), s.onSaveReviewDays)
+	s.saveReview.Disable()
+	if rt, ok := s.shell.desk.(reviewTime); ok {
+		s.reviewDays.SetText(strconv.Itoa(rt.ReviewDays()))
+	} else {
+		s.reviewDays.Disable()
+	}
 	reviewHint := widget.NewLabel(lang.L("A submitted application without a decision after this many days is flagged overdue."))
 	reviewHint.Wrapping = fyne.TextWrapWord
 	applications := widget.NewCard(lang.L("Applications"), "", container.NewVBox(
-		widget.NewForm(widget.NewFormItem(lang.L("Expected review time (days)"), s.reviewDays)),
+		widget.NewForm(widget.NewFormItem(lang.L("Expected review time (days)"),
+			container.NewBorder(nil, nil, nil, s.saveReview, s.reviewDays))),
 		reviewHint,
 	))
 
@@ -166,11 +172,27 @@ func (s *settingsScreen) onOpenFolder() {
 }
 
 func (s *settingsScreen) onReviewDaysChanged(text string) {
-	if validReviewDays(text) != nil {
+	rt, ok := s.shell.desk.(reviewTime)
+	if !ok || validReviewDays(text) != nil || strings.TrimSpace(text) == strconv.Itoa(rt.ReviewDays()) {
+		s.saveReview.Disable()
 		return
 	}
-	n, _ := strconv.Atoi(strings.TrimSpace(text))
-	s.shell.app.Preferences().SetInt(prefReviewDays, n)
+	s.saveReview.Enable()
+}
+
+// onSaveReviewDays stores the review time once the person is done typing, so
+// the audit log records one change, not one per keystroke.
+func (s *settingsScreen) onSaveReviewDays() {
+	rt, ok := s.shell.desk.(reviewTime)
+	if !ok || validReviewDays(s.reviewDays.Text) != nil {
+		return
+	}
+	n, _ := strconv.Atoi(strings.TrimSpace(s.reviewDays.Text))
+	if err := rt.SetReviewDays(n); err != nil {
+		dialog.ShowError(errors.New(trError(err)), s.shell.win)
+		return
+	}
+	s.saveReview.Disable()
 }
 
 func validReviewDays(text string) error {

@@ -155,16 +155,26 @@ func TestSettingsStoresTheThemeAndReviewDays(t *testing.T) {
 	if th, ok := s.app.Settings().Theme().(*Theme); !ok || th.Variant != VariantDark {
 		t.Errorf("theme in use: %#v", s.app.Settings().Theme())
 	}
-	if ReviewDays(s.app.Preferences()) != DefaultReviewDays {
-		t.Errorf("review days default to %d", ReviewDays(s.app.Preferences()))
-	}
-	s.settings.reviewDays.SetText("70")
-	if got := ReviewDays(s.app.Preferences()); got != 70 {
-		t.Errorf("review days %d, want 70", got)
+}
+
+func TestSettingsKeepsTheReviewDaysInTheDatabase(t *testing.T) {
+	d := openDesk(t)
+	s := newTestShell(t, d)
+	s.Show(PageSettings)
+	if got := s.settings.reviewDays.Text; got != "7" {
+		t.Fatalf("review days show %q, want the default 7", got)
 	}
 	s.settings.reviewDays.SetText("abc")
-	if got := ReviewDays(s.app.Preferences()); got != 70 {
-		t.Errorf("invalid text changed the review days to %d", got)
+	if !s.settings.saveReview.Disabled() {
+		t.Fatal("an invalid number can be saved")
+	}
+	s.settings.reviewDays.SetText("14")
+	test.Tap(s.settings.saveReview)
+	if got := d.ReviewDays(); got != 14 {
+		t.Fatalf("the desk's review days are %d, want 14", got)
+	}
+	if !s.settings.saveReview.Disabled() {
+		t.Fatal("Save stays enabled after saving")
 	}
 }
 
