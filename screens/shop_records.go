@@ -179,15 +179,13 @@ func (s *shopScreen) batchRow(b data.ImportBatch) fyne.CanvasObject {
 		s.undoButtons[b.ID] = undo
 		right = undo
 	}
+	lines := container.NewVBox(name, detail)
 	if len(b.Warnings) > 0 {
 		w := widget.NewLabel(lang.L("Warnings: {{.Count}}", map[string]any{"Count": len(b.Warnings)}))
 		w.Importance = widget.WarningImportance
-		detail = widget.NewLabel(detail.Text)
-		detail.Wrapping = fyne.TextWrapWord
-		return container.NewBorder(nil, nil, nil, container.NewVBox(right, layout.NewSpacer()),
-			container.NewVBox(name, detail, w))
+		lines.Add(w)
 	}
-	return container.NewBorder(nil, nil, nil, container.NewVBox(right, layout.NewSpacer()), container.NewVBox(name, detail))
+	return container.NewBorder(nil, nil, nil, container.NewVBox(right, layout.NewSpacer()), lines)
 }
 
 // confirmUndo asks before taking an import back out.
