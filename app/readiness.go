@@ -155,6 +155,12 @@ func operatingPeriod(s data.Shop, minDays int, asOf data.Date) Check {
 		msgArgs{"Opened": s.Opened.String(), "Days": minDays, "ContractEnd": s.ContractEnd.String()})
 }
 
+// unsettledText names each unsettled class inside MsgOrdersNotSettled.
+var unsettledText = map[data.StatusClass]string{
+	data.Unpaid: MsgUnpaidOrders, data.OnHold: MsgOnHoldOrders, data.ToShip: MsgToShipOrders,
+	data.InTransit: MsgInTransitOrders, data.Unknown: MsgUnknownOrders,
+}
+
 // unsettledClasses are the classes that fail orders_settled, in the order an
 // order moves through them.
 var unsettledClasses = func() []data.StatusClass {
@@ -169,7 +175,7 @@ var unsettledClasses = func() []data.StatusClass {
 
 func ordersSettled(o data.OrderFacts) Check {
 	var count int
-	var detail []string
+	var detail data.Parts
 	var evidence []string
 	for _, c := range unsettledClasses {
 		n := o.Counts[c]
@@ -179,16 +185,12 @@ func ordersSettled(o data.OrderFacts) Check {
 		count += n
 		ids := o.Unsettled[c]
 		evidence = append(evidence, ids...)
-		part := string(c) + " " + strconv.Itoa(n)
-		if len(ids) > 0 {
-			part += " (" + idList(ids, n) + ")"
-		}
-		detail = append(detail, part)
+		detail = append(detail, data.Message{Text: unsettledText[c], Args: msgArgs{"Count": n, "Orders": idList(ids, n)}})
 	}
 	switch {
 	case count > 0:
 		return newCheck(CheckOrdersSettled, false, KindAction, data.NoDate, MsgOrdersNotSettled,
-			msgArgs{"Count": count, "Detail": strings.Join(detail, "; ")}, evidence...)
+			msgArgs{"Count": count, "Detail": detail}, evidence...)
 	case o.Total == 0:
 		return newCheck(CheckOrdersSettled, true, KindAction, data.NoDate, MsgNoOrders, nil)
 	}
@@ -285,14 +287,14 @@ func refundAccount(a data.RefundAccount) Check {
 		return newCheck(CheckRefundAccount, true, KindAction, data.NoDate, MsgAccountComplete,
 			msgArgs{"Holder": a.Holder, "Bank": a.Bank, "Number": a.MaskedNumber()})
 	}
-	var missing []string
-	for _, f := range []struct{ value, name string }{{a.Holder, "holder"}, {a.Bank, "bank"}, {a.Number, "account number"}} {
+	var missing data.Parts
+	for _, f := range []struct{ value, name string }{{a.Holder, MsgMissingHolder}, {a.Bank, MsgMissingBank}, {a.Number, MsgMissingNumber}} {
 		if f.value == "" {
-			missing = append(missing, f.name)
+			missing = append(missing, data.Message{Text: f.name})
 		}
 	}
 	return newCheck(CheckRefundAccount, false, KindAction, data.NoDate, MsgAccountMissing,
-		msgArgs{"Missing": strings.Join(missing, ", ")})
+		msgArgs{"Missing": missing})
 }
 
 // idList names sample IDs, with "…" when there are more than the sample shows.

@@ -177,8 +177,8 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 				}
 			},
 			check: CheckOrdersSettled, kind: KindAction,
-			detail: "Orders not settled: 9 — to_ship 2 (583870900000000101, 583870900000000102); " +
-				"in_transit 7 (583870900000000201, 583870900000000202, …)",
+			detail: "Orders not settled: 9 — to ship 2 (583870900000000101, 583870900000000102); " +
+				"in transit 7 (583870900000000201, 583870900000000202, …)",
 			status:     Blocked,
 			alsoFailed: []string{CheckQuietPeriod},
 		},
@@ -190,7 +190,7 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 				f.Orders.Unsettled = map[data.StatusClass][]string{data.Unknown: {"583870900000000301"}}
 			},
 			check: CheckOrdersSettled, kind: KindAction,
-			detail:     "Orders not settled: 1 — unknown 1 (583870900000000301)",
+			detail:     "Orders not settled: 1 — unknown status 1 (583870900000000301)",
 			status:     Blocked,
 			alsoFailed: []string{CheckQuietPeriod},
 		},
@@ -298,7 +298,7 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 			name:   "refund account without bank and number",
 			change: func(f *Facts) { f.Shop.Account = data.RefundAccount{Holder: "Acme Ltd"} },
 			check:  CheckRefundAccount, kind: KindAction,
-			detail: "The refund account is incomplete; missing: bank, account number",
+			detail: "The refund account is incomplete; missing: bank; account number",
 			status: Blocked,
 		},
 	}

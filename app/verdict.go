@@ -159,7 +159,18 @@ const (
 	MsgViolationsResolved = "Every violation is resolved ({{.Total}}); penalties of {{.Penalties}} {{.Currency}} are deducted from the deposit"
 	MsgViolationsOpen     = "Open violations: {{.Count}} — {{.Violations}}"
 
-	MsgAccountMissing  = "The refund account is incomplete; missing: {{.Missing}}"
+	MsgAccountMissing = "The refund account is incomplete; missing: {{.Missing}}"
+
+	// The parts of MsgOrdersNotSettled, one per unsettled class.
+	MsgUnpaidOrders    = "unpaid {{.Count}} ({{.Orders}})"
+	MsgOnHoldOrders    = "on hold {{.Count}} ({{.Orders}})"
+	MsgToShipOrders    = "to ship {{.Count}} ({{.Orders}})"
+	MsgInTransitOrders = "in transit {{.Count}} ({{.Orders}})"
+	MsgUnknownOrders   = "unknown status {{.Count}} ({{.Orders}})"
+	// The parts of MsgAccountMissing.
+	MsgMissingHolder   = "account holder"
+	MsgMissingBank     = "bank"
+	MsgMissingNumber   = "account number"
 	MsgAccountComplete = "Refund to {{.Holder}}, {{.Bank}}, {{.Number}}"
 )
 
@@ -185,6 +196,8 @@ func MessageTexts() []string {
 		MsgCommissionsNotSettled, MsgCommissionsSettled, MsgDuesNotSettled, MsgDuesSettled,
 		MsgNoViolations, MsgViolationsResolved, MsgViolationsOpen,
 		MsgAccountMissing, MsgAccountComplete,
+		MsgUnpaidOrders, MsgOnHoldOrders, MsgToShipOrders, MsgInTransitOrders, MsgUnknownOrders,
+		MsgMissingHolder, MsgMissingBank, MsgMissingNumber,
 		MsgRuleSetNeedsID, MsgRuleSetBadID, MsgRuleSetNeedsName, MsgRuleSetNegative, MsgRuleSetTooLarge,
 		MsgRuleSetBadSite, MsgRuleSetUnknownStep, MsgRuleSetDuplicateStep,
 	}
@@ -220,7 +233,7 @@ func renderDetail(text string, args map[string]any) string {
 	cd := c.(compiledDetail)
 	var b strings.Builder
 	if cd.tmpl != nil {
-		if err := cd.tmpl.Execute(&b, args); err != nil {
+		if err := cd.tmpl.Execute(&b, data.ExpandParts(args, func(m data.Message) string { return m.Message() }, data.PartsSeparator)); err != nil {
 			return text
 		}
 		return b.String()
@@ -235,6 +248,8 @@ func renderDetail(text string, args map[string]any) string {
 			b.WriteString(v)
 		case int:
 			b.WriteString(strconv.Itoa(v))
+		case data.Parts:
+			b.WriteString(v.String())
 		case nil:
 			b.WriteString("<no value>") // what text/template prints for a missing key
 		default:

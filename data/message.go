@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"text/template"
 )
 
@@ -62,6 +63,7 @@ func Render(text string, args map[string]any) string {
 	if args == nil {
 		return text
 	}
+	args = ExpandParts(args, func(m Message) string { return m.Message() }, PartsSeparator)
 	t, err := template.New("").Option("missingkey=zero").Parse(text)
 	if err != nil {
 		return text
@@ -71,4 +73,49 @@ func Render(text string, args map[string]any) string {
 		return text
 	}
 	return b.String()
+}
+
+// Parts are messages inside another message's Args, such as one line per
+// order status in a verdict's detail: each part is translated on its own and
+// the parts are joined, so no untranslated word ends up inside a sentence.
+type Parts []Message
+
+// Join renders each part with render and joins them with sep.
+func (p Parts) Join(render func(Message) string, sep string) string {
+	s := make([]string, len(p))
+	for i, m := range p {
+		s[i] = render(m)
+	}
+	return strings.Join(s, sep)
+}
+
+// String is the English rendering: the parts joined with "; ".
+func (p Parts) String() string {
+	return p.Join(func(m Message) string { return m.Message() }, PartsSeparator)
+}
+
+// PartsSeparator joins Parts in English (and is the translation key of the separator).
+const PartsSeparator = "; "
+
+// ExpandParts returns args with every Parts value rendered by render and
+// joined with sep; args without Parts are returned as they are.
+func ExpandParts(args map[string]any, render func(Message) string, sep string) map[string]any {
+	var out map[string]any
+	for k, v := range args {
+		p, ok := v.(Parts)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]any, len(args))
+			for k2, v2 := range args {
+				out[k2] = v2
+			}
+		}
+		out[k] = p.Join(render, sep)
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }

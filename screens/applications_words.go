@@ -198,11 +198,17 @@ func translator(l Language) func(data.Message) string {
 			fyne.LogError("reading the translations", err)
 		}
 	}
-	return func(m data.Message) string {
+	sep, ok := texts[data.PartsSeparator]
+	if !ok {
+		sep = data.PartsSeparator
+	}
+	var render func(data.Message) string
+	render = func(m data.Message) string {
 		t, ok := texts[m.Text]
 		if !ok {
 			t = m.Text
 		}
-		return data.Render(t, m.Args)
+		return data.Render(t, data.ExpandParts(m.Args, render, sep))
 	}
+	return render
 }

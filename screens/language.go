@@ -101,7 +101,7 @@ func tr(m data.Message) string {
 	if m.Args == nil {
 		return lang.L(m.Text)
 	}
-	return lang.L(m.Text, m.Args)
+	return lang.L(m.Text, data.ExpandParts(m.Args, tr, lang.L(data.PartsSeparator)))
 }
 
 // trFull is a Message in the UI language, led by its place (file, row, column).
