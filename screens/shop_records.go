@@ -38,7 +38,7 @@ func (s *shopScreen) violationsView() fyne.CanvasObject {
 			return tableCell{text: formatMoney(v.Penalty, cur), align: fyne.TextAlignTrailing}
 		case 3:
 			if v.Open() {
-				return tableCell{text: lang.L("Open"), warn: true}
+				return tableCell{text: lang.L("Unresolved"), warn: true}
 			}
 			return tableCell{text: v.Resolved.String()}
 		case 4:
