@@ -9,6 +9,7 @@ import (
 
 	"depositdesk/app"
 	"depositdesk/app/cli"
+	_ "depositdesk/app/plainlocale" // before Fyne reads the locale
 	"depositdesk/screens"
 )
 
