@@ -170,14 +170,18 @@ func (d *Desk) Readiness(asOf data.Date, names ...string) ([]Verdict, error) {
 	return out, nil
 }
 
-// BlockingOrders lists the orders that keep a shop from closing: the unsettled
-// ones and the delivered ones still inside their return window.
+// BlockingOrders lists the orders that keep a shop from closing today: the
+// unsettled ones and the delivered ones still inside their return window.
 func (d *Desk) BlockingOrders(shop string, limit int) ([]data.Order, error) {
 	sh, err := d.Shop(shop)
 	if err != nil {
 		return nil, err
 	}
-	return d.store.Orders(sh.ID, limit, data.Unpaid, data.OnHold, data.ToShip, data.InTransit, data.Unknown, data.Delivered)
+	rs, err := d.store.RuleSet(sh.RuleSet)
+	if err != nil {
+		return nil, err
+	}
+	return d.store.BlockingOrders(sh.ID, rs.Window(sh.Site), d.Today(), limit)
 }
 
 // OpenCases lists a shop's open after-sales cases.

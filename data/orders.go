@@ -87,6 +87,21 @@ func (s *Store) Orders(shopID int64, limit int, classes ...StatusClass) ([]Order
 	return collect(rows, err, scanOrder)
 }
 
+// BlockingOrders lists a shop's orders that keep it from closing on asOf:
+// every unsettled one, and the delivered ones whose return window of window
+// days has not ended (or whose Delivered Time is unknown), oldest first.
+func (s *Store) BlockingOrders(shopID int64, window int, asOf Date, limit int) ([]Order, error) {
+	q := "SELECT " + orderColumns + ` FROM orders WHERE shop_id = ? AND (class IN ('unpaid','on_hold','to_ship','in_transit','unknown')
+		OR (class = 'delivered' AND (delivered = 0 OR delivered / 86400 + ? > ?))) ORDER BY created, order_id`
+	args := []any{shopID, window, int64(asOf)}
+	if limit > 0 {
+		q += " LIMIT ?"
+		args = append(args, limit)
+	}
+	rows, err := s.read.Query(q, args...)
+	return collect(rows, err, scanOrder)
+}
+
 // Order reads one order; ErrNotFound when the shop has none by that ID.
 func (s *Store) Order(shopID int64, id string) (Order, error) {
 	o, err := scanOrder(s.read.QueryRow("SELECT "+orderColumns+" FROM orders WHERE shop_id = ? AND order_id = ?", shopID, id))

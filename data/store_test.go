@@ -312,3 +312,32 @@ func TestANewerExportShowingACompletedOrderAgainMovesItsClosureUpToTheWindow(t *
 		t.Fatalf("after undo closure %v, want 2026-09-20", got)
 	}
 }
+
+func TestBlockingOrdersLeaveOutDeliveredOrdersWhoseWindowEnded(t *testing.T) {
+	s := MustOpenDB(t)
+	sh := mustShop(t, s, "Acme US")
+	importOrders(t, s, sh, "a", stamp(t, "2026-11-20 08:00:00"),
+		Order{ID: "1", Class: ToShip, Created: stamp(t, "2026-11-01 08:00:00")},
+		Order{ID: "2", Class: Delivered, Delivered: stamp(t, "2026-10-01 08:00:00")}, // window ended 2026-10-31
+		Order{ID: "3", Class: Delivered, Delivered: stamp(t, "2026-11-10 08:00:00")}, // window ends 2026-12-10
+		Order{ID: "4", Class: Delivered},                                             // no Delivered Time: unknown
+		Order{ID: "5", Class: Completed},
+	)
+	got, err := s.BlockingOrders(sh.ID, 30, MakeDate(2026, 11, 24), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, o := range got {
+		ids = append(ids, o.ID)
+	}
+	want := map[string]bool{"1": true, "3": true, "4": true}
+	if len(ids) != 3 {
+		t.Fatalf("blocking orders %v, want 1, 3 and 4", ids)
+	}
+	for _, id := range ids {
+		if !want[id] {
+			t.Fatalf("blocking orders %v, want 1, 3 and 4", ids)
+		}
+	}
+}
