@@ -56,6 +56,12 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME) ./data/exports/
 	$(GO) test -run '^$$' -fuzz FuzzReadXLSX -fuzztime $(FUZZTIME) ./data/exports/
 
+# screenshots: every screen in both languages, drawn headless by Fyne's test
+# driver, into screens/shots/ (the README's pictures come from the real window
+# under Xvfb: see docs/screenshots/).
+screenshots:
+	$(GO) test -tags "$(TAGS) screenshots" -run TestScreenshots -count=1 ./screens/
+
 clean:
 	rm -f $(BIN) $(BIN).exe
 	rm -rf dist
