@@ -204,7 +204,7 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 				f.Orders.LatestClosureOrder = "583870900000000401"
 			},
 			check: CheckAfterSalesWindow, kind: KindTime, due: "2026-12-01",
-			detail: "Delivered orders in the 30-day return window: 3; the last window ends on 2026-12-01 — " +
+			detail: "Delivered orders not yet completed: 3; the last 30-day return window ends on 2026-12-01 — " +
 				"583870900000000401, 583870900000000402, 583870900000000403",
 			status: Waiting, readyOn: "2027-03-01",
 			alsoFailed: []string{CheckQuietPeriod},

@@ -128,7 +128,7 @@ const (
 	MsgOrdersSettled     = "Every order is settled ({{.Total}})"
 	MsgOrdersNotSettled  = "Orders not settled: {{.Count}} — {{.Detail}}"
 	MsgDeliveredUndated  = "Delivered orders without a Delivered Time: {{.Count}}; when their return window ends is unknown — {{.Orders}}"
-	MsgReturnWindowOpen  = "Delivered orders in the {{.Window}}-day return window: {{.Count}}; the last window ends on {{.Due}} — {{.Orders}}"
+	MsgReturnWindowOpen  = "Delivered orders not yet completed: {{.Count}}; the last {{.Window}}-day return window ends on {{.Due}} — {{.Orders}}"
 	MsgReturnWindowEnded = "The {{.Window}}-day return window of every delivered order ended by {{.Due}}"
 	MsgNoDeliveredOrders = "No delivered order is still in its return window"
 
