@@ -9,7 +9,6 @@ import (
 
 	"depositdesk/app"
 	"depositdesk/app/cli"
-	_ "depositdesk/app/plainlocale" // before Fyne reads the locale
 	"depositdesk/screens"
 )
 

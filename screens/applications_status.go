@@ -2,7 +2,6 @@ package screens
 
 import (
 	"errors"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -141,12 +140,7 @@ func (a *applicationsScreen) onAuditChosen(w fyne.URIWriteCloser, err error) {
 	if w == nil {
 		return
 	}
-	// The dialog made an empty file there (and the person agreed to replace
-	// any file of that name); the export writes a new one and never overwrites.
-	dest := w.URI().Path()
-	w.Close()
-	os.Remove(dest)
-	a.exportAuditTo(dest)
+	a.exportAuditTo(chosenPath(w))
 }
 
 // exportAuditTo writes the audit log of every shop to path, off the UI goroutine.

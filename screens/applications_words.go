@@ -177,7 +177,6 @@ func dirName(path string) string {
 }
 
 // errorMessage is a sentence already in the UI language, as an error for dialog.ShowError.
-func errorMessage(text string) error { return errors.New(text) }
 
 // workbookLanguage is what ExportOptions.Lang wants for a UI language.
 func workbookLanguage(l Language) string {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	_ "depositdesk/app/plainlocale" // before Fyne reads the locale
 	"depositdesk/assets"
 	"depositdesk/data"
 )
@@ -133,4 +134,18 @@ func trError(err error) string {
 		return trFull(*m)
 	}
 	return lang.L("Something went wrong: {{.Error}}", map[string]any{"Error": err.Error()})
+}
+
+// errorMessage is a sentence already in the user's language, as an error for
+// dialog.ShowError.
+func errorMessage(text string) error { return errors.New(text) }
+
+// chosenPath is the file a save dialog chose. The dialog has just created it
+// empty (and the person agreed to replace any file of that name); what we
+// write there makes a new file and never overwrites, so the empty one goes.
+func chosenPath(w fyne.URIWriteCloser) string {
+	dest := w.URI().Path()
+	w.Close()
+	os.Remove(dest)
+	return dest
 }

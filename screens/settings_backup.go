@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"errors"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -43,18 +41,13 @@ func (s *settingsScreen) onBackup() {
 
 func (s *settingsScreen) onBackupChosen(w fyne.URIWriteCloser, err error) {
 	if err != nil {
-		dialog.ShowError(errorText(trError(err)), s.shell.win)
+		dialog.ShowError(errorMessage(trError(err)), s.shell.win)
 		return
 	}
 	if w == nil {
 		return
 	}
-	// The dialog created an empty file there (and the person agreed to
-	// replace any file of that name); the backup writes a new one.
-	dest := w.URI().Path()
-	w.Close()
-	os.Remove(dest)
-	s.backupTo(dest)
+	s.backupTo(chosenPath(w))
 }
 
 // backupTo writes a consistent copy of the database to dest, off the UI goroutine.
@@ -70,7 +63,7 @@ func (s *settingsScreen) backupTo(dest string) {
 			wait.Hide()
 			s.lastBackupErr = err
 			if err != nil {
-				dialog.ShowError(errorText(lang.L("The backup failed: {{.Error}}", map[string]any{"Error": trError(err)})), s.shell.win)
+				dialog.ShowError(errorMessage(lang.L("The backup failed: {{.Error}}", map[string]any{"Error": trError(err)})), s.shell.win)
 				return
 			}
 			dialog.ShowInformation(lang.L("Backed up"), lang.L("The database was copied to {{.File}}.", map[string]any{"File": dest}), s.shell.win)
@@ -89,7 +82,7 @@ func (s *settingsScreen) onRestore() {
 
 func (s *settingsScreen) onRestoreChosen(r fyne.URIReadCloser, err error) {
 	if err != nil {
-		dialog.ShowError(errorText(trError(err)), s.shell.win)
+		dialog.ShowError(errorMessage(trError(err)), s.shell.win)
 		return
 	}
 	if r == nil {
@@ -131,13 +124,13 @@ func (s *settingsScreen) restoreFrom(src string) {
 			wait.Hide()
 			s.lastRestoreErr = restoreErr
 			if openErr != nil {
-				dialog.ShowError(errorText(lang.L("The database could not be opened again: {{.Error}}. Quit Deposit Desk and start it again.",
+				dialog.ShowError(errorMessage(lang.L("The database could not be opened again: {{.Error}}. Quit Deposit Desk and start it again.",
 					map[string]any{"Error": trError(openErr)})), s.shell.win)
 				return
 			}
 			s.shell.ReplaceDesk(reopened)
 			if restoreErr != nil {
-				dialog.ShowError(errorText(lang.L("The backup was not restored: {{.Error}}", map[string]any{"Error": trError(restoreErr)})), s.shell.win)
+				dialog.ShowError(errorMessage(lang.L("The backup was not restored: {{.Error}}", map[string]any{"Error": trError(restoreErr)})), s.shell.win)
 				return
 			}
 			dialog.ShowInformation(lang.L("Restored"), lang.L("The backup {{.File}} is now your data.", map[string]any{"File": filepath.Base(src)}), s.shell.win)
@@ -155,4 +148,3 @@ func (s *settingsScreen) showWorking(text string) dialog.Dialog {
 }
 
 // errorText is a sentence already in the UI language, as an error for dialog.ShowError.
-func errorText(text string) error { return errors.New(text) }
