@@ -46,10 +46,30 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 		return nil, err
 	}
 	name := filepath.Base(path)
-	sum, err := fileSHA256(path)
-	if err != nil {
-		return nil, &data.Message{File: name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": err.Error()}}
+	// The file's fingerprint and its reading run side by side (two cores);
+	// a file imported before is then reported as it was, its reading dropped.
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	type hashed struct {
+		sum string
+		err error
 	}
+	fingerprint := make(chan hashed, 1)
+	go func() {
+		sum, err := fileSHA256(path)
+		if err == nil {
+			if _, ok := d.store.LiveBatchBySHA(shop.ID, sum); ok {
+				stopReading()
+			}
+		}
+		fingerprint <- hashed{sum, err}
+	}()
+	res, readErr := exports.Read(readCtx, path, exports.Options{Name: name, Site: shop.Site, Progress: o.Progress})
+	h := <-fingerprint
+	if h.err != nil {
+		return nil, &data.Message{File: name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": h.err.Error()}}
+	}
+	sum := h.sum
 	plan := &ImportPlan{Shop: shop, Path: path}
 	if b, ok := d.store.LiveBatchBySHA(shop.ID, sum); ok {
 		plan.AlreadyImported = true
@@ -60,9 +80,8 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 			Args: map[string]any{"Shop": shop.Name, "ID": b.ID, "When": b.ImportedAt.Local().Format("2006-01-02 15:04")}}}
 		return plan, nil
 	}
-	res, err := exports.Read(ctx, path, exports.Options{Name: name, Site: shop.Site, Progress: o.Progress})
-	if err != nil {
-		return nil, err
+	if readErr != nil {
+		return nil, readErr
 	}
 	exported, from := o.ExportedAt, "option"
 	if exported == 0 {
