@@ -100,6 +100,27 @@ type reader struct {
 	sciRows          []int
 	sciCount         int
 	sciValue, sciCol string
+	// IDs longer than the 15 digits a spreadsheet number keeps, and those of
+	// them that end in zeros past the 15th digit, as Excel leaves them
+	longIDs, roundedIDs int
+	roundedRows         []int
+	roundedValue        string
+	roundedCol          string
+}
+
+// roundedByExcel reports whether an ID of digits has only zeros past its
+// 15th digit: what is left of an 18- or 19-digit ID once Excel stored it as a
+// number (583870900000000000 for 583870900000000001).
+func roundedByExcel(id string) bool {
+	if len(id) <= 15 {
+		return false
+	}
+	for _, c := range id[15:] {
+		if c != '0' {
+			return false
+		}
+	}
+	return true
 }
 
 const (
@@ -164,6 +185,13 @@ func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	// Every long ID ending in zeros is no coincidence (one in a thousand
+	// each): the file went through Excel as numbers.
+	if rd.longIDs >= 2 && rd.roundedIDs == rd.longIDs {
+		return nil, &data.Message{File: rd.name, Row: rd.roundedRows[0], Column: rd.roundedCol,
+			Text: "{{.Count}} IDs end in zeros past their 15th digit, such as {{.Value}} (rows {{.Rows}}): Excel stored them as numbers and their last digits were lost. Export the file again from the platform and import it as downloaded; do not open and save it in Excel first",
+			Args: map[string]any{"Count": rd.roundedIDs, "Value": rd.roundedValue, "Rows": rowList(rd.roundedRows, rd.roundedIDs)}}
 	}
 	if rd.sciCount > 0 {
 		return nil, &data.Message{File: rd.name, Row: rd.sciRows[0], Column: rd.sciCol,
@@ -345,6 +373,18 @@ func scientific(s string) bool {
 // (reported together at the end) and fails on anything else.
 func (rd *reader) checkID(id string, f field, row int) (bool, error) {
 	if digits(id) {
+		if len(id) > 15 {
+			rd.longIDs++
+			if roundedByExcel(id) {
+				if rd.roundedIDs == 0 {
+					rd.roundedValue, rd.roundedCol = strings.Clone(id), f.name()
+				}
+				rd.roundedIDs++
+				if len(rd.roundedRows) < sampleRows {
+					rd.roundedRows = append(rd.roundedRows, row)
+				}
+			}
+		}
 		return true, nil
 	}
 	if scientific(id) {
