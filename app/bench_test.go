@@ -13,6 +13,18 @@ import (
 	"depositdesk/data/exports/sample"
 )
 
+// TestMain removes what the benchmarks generated (a 1M-order database, 100k-row
+// exports) so repeated `make bench` runs do not fill the temp folder.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, dir := range []string{filepath.Dir(bigPath), filepath.Dir(importCSV)} {
+		if dir != "." && dir != "" {
+			os.RemoveAll(dir)
+		}
+	}
+	os.Exit(code)
+}
+
 // bigDesk is a database of 2,000 shops holding 1,000,000 orders, built once
 // per benchmark process (it takes a while) in a temporary folder.
 var (
