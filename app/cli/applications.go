@@ -99,19 +99,13 @@ type applicationJSON struct {
 }
 
 func applicationList(c *ctx, args []string) error {
-	fs := newFlags("application list")
-	asJSON := fs.Bool("json", false, "")
-	asOfText := fs.String("as-of", "", "")
-	if pos, err := parse(fs, args); err != nil {
-		return err
-	} else if len(pos) > 0 {
-		return usagef("application list takes no arguments")
-	}
-	asOf, err := asOfFlag(c, *asOfText)
+	l := newListing("application list", false)
+	asOfText := l.String("as-of", "", "")
+	d, err := l.open(c, args)
 	if err != nil {
 		return err
 	}
-	d, err := c.open()
+	asOf, err := asOfFlag(c, *asOfText)
 	if err != nil {
 		return err
 	}
@@ -119,7 +113,7 @@ func applicationList(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if *l.json {
 		out := make([]applicationJSON, len(apps))
 		for i, a := range apps {
 			j := applicationJSON{Shop: a.Shop, Status: string(a.Status), Amount: a.Amount, Currency: a.Currency,

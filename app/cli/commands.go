@@ -79,21 +79,16 @@ func printImport(c *ctx, p *app.ImportPlan) {
 }
 
 func importsList(c *ctx, args []string) error {
-	fs := newFlags("imports")
-	shop := fs.String("shop", "", "")
-	asJSON := fs.Bool("json", false, "")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	d, err := c.open()
+	l := newListing("imports", true)
+	d, err := l.open(c, args)
 	if err != nil {
 		return err
 	}
-	batches, err := d.Imports(*shop)
+	batches, err := d.Imports(l.shopName())
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if *l.json {
 		if batches == nil {
 			batches = []data.ImportBatch{}
 		}
@@ -182,17 +177,12 @@ func violationAdd(c *ctx, args []string) error {
 }
 
 func violationList(c *ctx, args []string) error {
-	fs := newFlags("violation list")
-	shop := fs.String("shop", "", "")
-	asJSON := fs.Bool("json", false, "")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	d, err := c.open()
+	l := newListing("violation list", true)
+	d, err := l.open(c, args)
 	if err != nil {
 		return err
 	}
-	vs, err := d.Violations(*shop)
+	vs, err := d.Violations(l.shopName())
 	if err != nil {
 		return err
 	}
@@ -214,7 +204,7 @@ func violationList(c *ctx, args []string) error {
 	for i, v := range vs {
 		out[i] = vJSON{v.ID, names[v.ShopID], v.Date, v.Kind, v.Penalty, v.Resolved, v.Note}
 	}
-	if *asJSON {
+	if *l.json {
 		return c.json(map[string]any{"violations": out})
 	}
 	if len(out) == 0 {
@@ -303,12 +293,8 @@ func mainBlocker(v app.Verdict) string {
 }
 
 func rulesList(c *ctx, args []string) error {
-	fs := newFlags("rules list")
-	asJSON := fs.Bool("json", false, "")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	d, err := c.open()
+	l := newListing("rules list", false)
+	d, err := l.open(c, args)
 	if err != nil {
 		return err
 	}
@@ -316,7 +302,7 @@ func rulesList(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if *l.json {
 		type rJSON struct {
 			data.RuleSet
 			Label string `json:"label"`
@@ -357,25 +343,20 @@ func windows(r data.RuleSet) string {
 }
 
 func audit(c *ctx, args []string) error {
-	fs := newFlags("audit")
-	shop := fs.String("shop", "", "")
-	asJSON := fs.Bool("json", false, "")
-	export := fs.String("export", "", "")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	d, err := c.open()
+	l := newListing("audit", true)
+	export := l.String("export", "", "")
+	d, err := l.open(c, args)
 	if err != nil {
 		return err
 	}
 	if *export != "" {
-		return auditExport(c, d, *export, *shop)
+		return auditExport(c, d, *export, l.shopName())
 	}
-	entries, err := d.Audit(*shop, 0)
+	entries, err := d.Audit(l.shopName(), 0)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if *l.json {
 		if entries == nil {
 			entries = []data.AuditEntry{}
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"depositdesk/app"
 	"errors"
 	"flag"
 	"fmt"
@@ -82,4 +83,41 @@ func given(fs *flag.FlagSet) map[string]bool {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	return set
+}
+
+// listing is what the list commands share: --json, --shop where they take it,
+// no positional arguments, and the desk opened only once the call is right.
+type listing struct {
+	*flag.FlagSet
+	json *bool
+	shop *string
+}
+
+func newListing(name string, byShop bool) *listing {
+	l := &listing{FlagSet: newFlags(name)}
+	l.json = l.Bool("json", false, "")
+	if byShop {
+		l.shop = l.String("shop", "", "")
+	}
+	return l
+}
+
+// open reads the command's flags and opens the desk.
+func (l *listing) open(c *ctx, args []string) (*app.Desk, error) {
+	pos, err := parse(l.FlagSet, args)
+	if err != nil {
+		return nil, err
+	}
+	if len(pos) > 0 {
+		return nil, usagef("%s takes no arguments", l.Name())
+	}
+	return c.open()
+}
+
+// shopName is --shop, "" for every shop.
+func (l *listing) shopName() string {
+	if l.shop == nil {
+		return ""
+	}
+	return *l.shop
 }

@@ -152,14 +152,8 @@ type shopJSON struct {
 }
 
 func shopList(c *ctx, args []string) error {
-	fs := newFlags("shop list")
-	asJSON := fs.Bool("json", false, "")
-	if pos, err := parse(fs, args); err != nil {
-		return err
-	} else if len(pos) > 0 {
-		return usagef("shop list takes no arguments")
-	}
-	d, err := c.open()
+	l := newListing("shop list", false)
+	d, err := l.open(c, args)
 	if err != nil {
 		return err
 	}
@@ -167,7 +161,7 @@ func shopList(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if *l.json {
 		out := make([]shopJSON, len(shops))
 		for i, s := range shops {
 			j := shopJSON{Name: s.Name, Platform: s.Platform, Site: s.Site, Code: s.Code, Client: s.Client,
