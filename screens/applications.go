@@ -333,6 +333,10 @@ func (a *applicationsScreen) selected() *app.ApplicationView {
 	return nil
 }
 
+// revisit reloads the list when the page is shown again: an import or a shop
+// edit elsewhere may have made an application out of date.
+func (a *applicationsScreen) revisit() { a.refresh() }
+
 // refresh reads the applications and the verdicts off the UI goroutine.
 func (a *applicationsScreen) refresh() {
 	d := a.desk()

@@ -311,3 +311,16 @@ func TestApplicationsKeepTheSelectionAcrossALanguageSwitch(t *testing.T) {
 	}
 	s.win.Resize(fyne.NewSize(1280, 800))
 }
+
+func TestComingBackToApplicationsShowsWhatChangedMeanwhile(t *testing.T) {
+	s, d := appsShell(t)
+	prepareAcme(t, s)
+	s.Show(PageOverview)
+	if _, err := d.AddViolation("Acme US", data.Violation{Date: data.MakeDate(2026, 11, 23), Kind: "Late shipment", Penalty: 2500}); err != nil {
+		t.Fatal(err)
+	}
+	s.Show(PageApplications) // no Refresh pressed
+	if !showsText(s, "Out of date") {
+		t.Errorf("the list did not reload when shown again: %q", texts(s))
+	}
+}

@@ -180,11 +180,17 @@ func (s *Shell) Show(id string) {
 	if !ok {
 		v = p.screen.buildUI()
 		s.views[id] = v
+	} else if r, ok := p.screen.(revisited); ok {
+		r.revisit()
 	}
 	s.content.Objects = []fyne.CanvasObject{v}
 	s.content.Refresh()
 	s.selectNav(id)
 }
+
+// revisited is a page whose data other pages change (an import can make a
+// prepared application out of date): it reloads when shown again.
+type revisited interface{ revisit() }
 
 // selectNav highlights the page's row, or none for a page not listed.
 func (s *Shell) selectNav(id string) {
