@@ -149,23 +149,19 @@ func (a *applicationsScreen) buildUI() fyne.CanvasObject {
 
 // emptyStateView explains how an application comes to be, with the way to make one.
 func (a *applicationsScreen) emptyStateView() fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle(lang.L("No application yet"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.SizeName = theme.SizeNameSubHeadingText
-	intro := widget.NewLabel(lang.L("An application is the workbook you send the platform to get a shop's deposit back: the refund form, the checklist of every closure condition with its evidence, and a summary of the orders. Deposit Desk keeps track of it until the money is back."))
-	intro.Wrapping = fyne.TextWrapWord
-	steps := container.NewVBox(
+	steps := []fyne.CanvasObject{
 		stepCard(1, theme.ConfirmIcon(), lang.L("Wait until a shop is ready"),
 			lang.L("A shop is ready when every check of its rule set passes; the overview shows which ones are. You can also name a shop that is not ready yet: its workbook then says what still fails.")),
 		stepCard(2, theme.DocumentCreateIcon(), lang.L("Prepare the applications"),
 			lang.L("Choose the shops and a folder. Each shop gets a workbook, and one summary workbook lists them all. Nothing is ever overwritten.")),
 		stepCard(3, theme.MailSendIcon(), lang.L("Send it and record what happens"),
 			lang.L("After you submit it on the platform, mark it submitted here. A decision that takes longer than the expected review time is flagged overdue.")),
-	)
+	}
 	a.emptyBtn = widget.NewButtonWithIcon(lang.L("Prepare applications…"), theme.DocumentCreateIcon(), a.onPrepare)
 	a.emptyBtn.Importance = widget.HighImportance
-	body := container.NewVBox(heading, intro, steps, container.NewHBox(a.emptyBtn))
-	return container.NewVScroll(container.NewHBox(layout.NewSpacer(),
-		container.NewGridWrap(fyne.NewSize(720, body.MinSize().Height), body), layout.NewSpacer()))
+	return guideView(theme.SizeNameSubHeadingText, lang.L("No application yet"),
+		lang.L("An application is the workbook you send the platform to get a shop's deposit back: the refund form, the checklist of every closure condition with its evidence, and a summary of the orders. Deposit Desk keeps track of it until the money is back."),
+		steps, container.NewHBox(a.emptyBtn))
 }
 
 // newTable is the applications table over a.apps.

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"errors"
-	"fmt"
 	"image/color"
 	"strings"
 
@@ -145,19 +144,14 @@ func (o *overviewScreen) onRetry() { o.shell.Reload(PageOverview) }
 
 // firstRunView is the empty state: what Deposit Desk does, in three steps.
 func (o *overviewScreen) firstRunView() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(lang.L("Welcome to Deposit Desk"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameHeadingText
-	intro := widget.NewLabel(lang.L("Deposit Desk tells you, shop by shop, whether its deposit can be refunded now, when it will be, and what still blocks it."))
-	intro.Wrapping = fyne.TextWrapWord
-
-	steps := container.NewVBox(
+	steps := []fyne.CanvasObject{
 		stepCard(1, theme.StorageIcon(), lang.L("Add your shops"),
 			lang.L("Name, site, deposit and refund account of every shop whose deposit you want back.")),
 		stepCard(2, theme.UploadIcon(), lang.L("Import the exports"),
 			lang.L("Drop the order and after-sales spreadsheets you download from the seller center. You see a preview before anything is saved.")),
 		stepCard(3, theme.ConfirmIcon(), lang.L("Read the verdicts"),
 			lang.L("Every shop shows ready, waiting until a date, or blocked — with the orders and cases that block it.")),
-	)
+	}
 
 	o.loadDemo = widget.NewButtonWithIcon(lang.L("Load sample data"), theme.DownloadIcon(), o.onLoadDemo)
 	o.loadDemo.Importance = widget.HighImportance
@@ -177,21 +171,9 @@ func (o *overviewScreen) firstRunView() fyne.CanvasObject {
 	hint.Wrapping = fyne.TextWrapWord
 	hint.TextStyle.Italic = true
 
-	body := container.NewVBox(title, intro, steps, container.NewHBox(o.loadDemo, o.addShop, importFiles, o.activity), hint)
-	// Keep the text at a readable width on a wide window.
-	return container.NewVScroll(container.NewPadded(container.NewHBox(
-		layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(720, body.MinSize().Height), body), layout.NewSpacer())))
-}
-
-// stepCard is one numbered step of the first-run explanation.
-func stepCard(n int, icon fyne.Resource, title, text string) fyne.CanvasObject {
-	num := widget.NewLabelWithStyle(fmt.Sprint(n), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	num.SizeName = theme.SizeNameHeadingText
-	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	body := widget.NewLabel(text)
-	body.Wrapping = fyne.TextWrapWord
-	left := container.NewHBox(num, container.NewCenter(widget.NewIcon(icon)))
-	return widget.NewCard("", "", container.NewBorder(nil, nil, left, nil, container.NewVBox(heading, body)))
+	return guideView(theme.SizeNameHeadingText, lang.L("Welcome to Deposit Desk"),
+		lang.L("Deposit Desk tells you, shop by shop, whether its deposit can be refunded now, when it will be, and what still blocks it."),
+		steps, container.NewHBox(o.loadDemo, o.addShop, importFiles, o.activity), hint)
 }
 
 func (o *overviewScreen) onImportFiles() { o.shell.Show(PageImport) }
