@@ -78,9 +78,6 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
-// DB exposes the handle for benchmarks and tests in other packages.
-func (s *Store) DB() *sql.DB { return s.db }
-
 // migration is one numbered file of migrations/.
 type migration struct {
 	version int
@@ -245,12 +242,6 @@ func (s *Store) Setting(key, def string) string {
 		return def
 	}
 	return v
-}
-
-// SetSetting stores a setting.
-func (s *Store) SetSetting(key, value string) error {
-	_, err := s.db.Exec("INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value)
-	return err
 }
 
 func nowText(t time.Time) string { return t.UTC().Format(time.RFC3339) }

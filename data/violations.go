@@ -2,7 +2,6 @@ package data
 
 import (
 	"database/sql"
-	"errors"
 )
 
 const violationColumns = "id, shop_id, date, kind, penalty, resolved, note"
@@ -23,15 +22,6 @@ func (s *Store) Violations(shopID int64) ([]Violation, error) {
 	}
 	rows, err := s.read.Query(q+" ORDER BY date, id", args...)
 	return collect(rows, err, scanViolation)
-}
-
-// Violation reads one violation.
-func (s *Store) Violation(id int64) (Violation, error) {
-	v, err := scanViolation(s.read.QueryRow("SELECT "+violationColumns+" FROM violations WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return v, ErrNotFound
-	}
-	return v, err
 }
 
 // SaveViolationTx inserts (ID 0) or updates a violation and returns its id.
