@@ -40,10 +40,13 @@ demo: build
 vet:
 	$(GO) vet -tags $(TAGS) ./...
 
-# test: go vet everywhere, the race detector over the core (app/, data/), and
-# the window's tests headless (Fyne's test driver needs no display).
+# test: go vet everywhere, the race detector over the core (app/, data/) on
+# SQLite and again on a throwaway PostgreSQL cluster (.ci/with-postgres says
+# so when PostgreSQL is not installed), and the window's tests headless
+# (Fyne's test driver needs no display).
 test: deps vet
 	$(GO) test -tags $(TAGS) -race -count=1 ./app/... ./data/...
+	.ci/with-postgres $(GO) test -tags $(TAGS) -race -count=1 ./app/... ./data/...
 	$(GO) test -tags $(TAGS) -count=1 ./screens/... .
 
 # bench: import throughput, readiness over 2,000 shops, start-up of the overview.

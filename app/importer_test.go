@@ -10,13 +10,14 @@ import (
 	"time"
 
 	"depositdesk/data"
+	"depositdesk/data/datatest"
 	"depositdesk/data/exports/sample"
 )
 
 // mustDesk opens a desk on a fresh database with a fixed clock.
 func mustDesk(t testing.TB) *Desk {
 	t.Helper()
-	d, err := Open(filepath.Join(t.TempDir(), "店铺 导出 2026", "desk.db"))
+	d, err := Open(datatest.DB(t, "店铺 导出 2026", "desk.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,14 +12,14 @@ func AuditTx(tx *sql.Tx, e AuditEntry) error {
 	if e.ShopID != 0 {
 		shopID = e.ShopID
 	}
-	_, err := tx.Exec("INSERT INTO audit_log(at, user, shop_id, shop, action, detail) VALUES (?,?,?,?,?,?)",
+	_, err := tx.Exec(`INSERT INTO audit_log(at, "user", shop_id, shop, action, detail) VALUES (?,?,?,?,?,?)`,
 		e.At.UTC().Format(time.RFC3339Nano), e.User, shopID, e.Shop, e.Action, e.Detail)
 	return err
 }
 
 // Audit lists the audit log, newest first; shopID 0 lists all.
 func (s *Store) Audit(shopID int64, limit int) ([]AuditEntry, error) {
-	q := "SELECT id, at, user, coalesce(shop_id, 0), shop, action, detail FROM audit_log"
+	q := `SELECT id, at, "user", coalesce(shop_id, 0), shop, action, detail FROM audit_log`
 	var args []any
 	if shopID != 0 {
 		q += " WHERE shop_id = ?"

@@ -47,9 +47,16 @@ type CaseFacts struct {
 // has none; ?1 is the return window in days.
 const closureExpr = `CASE class
 	WHEN 'cancelled' THEN CASE WHEN cancelled > 0 THEN cancelled / 86400 ELSE exported_at / 86400 END
-	WHEN 'completed' THEN CASE WHEN delivered > 0 THEN min(delivered / 86400 + ?1, exported_at / 86400) ELSE exported_at / 86400 END
+	WHEN 'completed' THEN CASE WHEN delivered > 0 AND delivered / 86400 + ?1 < exported_at / 86400 THEN delivered / 86400 + ?1 ELSE exported_at / 86400 END
 	WHEN 'delivered' THEN CASE WHEN delivered > 0 THEN delivered / 86400 + ?1 END
 END`
+
+// postgresByClass is byClass for PostgreSQL, which has no bare columns: the
+// order holding the latest closure is the first in the covering index's order.
+const postgresByClass = `SELECT class, count(*), count(*) FILTER (WHERE delivered = 0), max(c),
+		(array_agg(order_id ORDER BY c DESC NULLS LAST, delivered, created, cancelled, exported_at, order_id))[1]
+	FROM (SELECT class, delivered, created, cancelled, exported_at, order_id, ` + closureExpr + ` AS c
+		FROM orders WHERE shop_id = ?2) o GROUP BY class`
 
 // FactsReader computes OrderFacts and CaseFacts shop by shop with prepared
 // statements inside one read transaction, so a whole overview is consistent.
@@ -72,8 +79,12 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 		}
 	}
 	// One max() per group, so SQLite gives order_id from the row holding it.
-	prep(&r.byClass, `SELECT class, count(*), sum(delivered = 0), max(`+closureExpr+`), order_id
-		FROM orders WHERE shop_id = ?2 GROUP BY class`)
+	byClass := `SELECT class, count(*), count(*) FILTER (WHERE delivered = 0), max(` + closureExpr + `), order_id
+		FROM orders WHERE shop_id = ?2 GROUP BY class`
+	if s.pg {
+		byClass = postgresByClass
+	}
+	prep(&r.byClass, byClass)
 	prep(&r.sample, `SELECT order_id FROM orders WHERE shop_id = ? AND class = ? ORDER BY delivered, created LIMIT ?`)
 	prep(&r.delivered, `SELECT order_id FROM orders WHERE shop_id = ? AND class = 'delivered' ORDER BY delivered DESC LIMIT ?`)
 	prep(&r.cases, `SELECT count(*), coalesce(sum(open), 0) FROM return_cases WHERE shop_id = ?`)

@@ -42,7 +42,7 @@ const mergeChunk = 400
 // as unchanged but moves the record's export time forward.
 func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, records []T, exportedAt Stamp, batchID int64, write bool) (MergeCounts, error) {
 	var c MergeCounts
-	var hasAny int
+	var hasAny bool
 	if err := tx.QueryRow("SELECT EXISTS(SELECT 1 FROM "+t.table+" WHERE shop_id = ?)", shopID).Scan(&hasAny); err != nil {
 		return c, err
 	}
@@ -51,7 +51,7 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, rec
 		var err error
 		all := append([]string{"shop_id", t.key}, t.cols...)
 		all = append(all, "exported_at", "batch_id")
-		insert, err = tx.Prepare("INSERT OR REPLACE INTO " + t.table + "(" + strings.Join(all, ",") + ") VALUES (" + placeholders(len(all)) + ")")
+		insert, err = tx.Prepare("INSERT INTO " + t.table + "(" + strings.Join(all, ",") + ") VALUES (" + placeholders(len(all)) + ")" + t.upsert())
 		if err != nil {
 			return c, err
 		}
@@ -76,7 +76,7 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, rec
 		}
 		chunk := records[start:min(start+mergeChunk, len(records))]
 		have := map[string]existing{}
-		if hasAny == 1 {
+		if hasAny {
 			var err error
 			if have, err = t.lookup(tx, shopID, chunk); err != nil {
 				return c, err
@@ -227,6 +227,16 @@ func (t recordTable[T]) undo(tx *sql.Tx, shopID, batchID int64) error {
 		SELECT shop_id, %s, %s, exported_at, prev_batch_id FROM %s WHERE batch_id = ?`,
 		t.table, t.key, cols, t.key, cols, t.history), batchID)
 	return err
+}
+
+// upsert is the ON CONFLICT clause that replaces a stored record in place
+// (both engines speak it; INSERT OR REPLACE is SQLite's alone).
+func (t recordTable[T]) upsert() string {
+	set := make([]string, 0, len(t.cols)+2)
+	for _, c := range append(append([]string{}, t.cols...), "exported_at", "batch_id") {
+		set = append(set, c+" = excluded."+c)
+	}
+	return " ON CONFLICT(shop_id, " + t.key + ") DO UPDATE SET " + strings.Join(set, ", ")
 }
 
 func placeholders(n int) string {

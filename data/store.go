@@ -26,11 +26,15 @@ type Store struct {
 	db   *sql.DB // the writer: one connection, transactions take the write lock at BEGIN
 	read *sql.DB // readers: deferred transactions that never block each other
 	path string
+	pg   bool // team mode: a PostgreSQL database (postgres.go)
 }
 
 // Open opens (creating when missing) the database at path, copies it aside
 // before a migration changes it, and brings its schema up to date.
 func Open(path string) (*Store, error) {
+	if IsPostgresURL(path) {
+		return openPostgres(path)
+	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, Msg("Cannot create the data folder {{.Folder}}: {{.Err}}", map[string]any{"Folder": dir, "Err": err.Error()})
@@ -72,7 +76,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
-	if s.read != nil {
+	if s.read != nil && s.read != s.db {
 		s.read.Close()
 	}
 	return s.db.Close()
@@ -92,6 +96,9 @@ func loadMigrations() ([]migration, error) {
 	}
 	var ms []migration
 	for _, e := range entries {
+		if e.IsDir() {
+			continue // postgres/: additions for PostgreSQL only
+		}
 		num, _, ok := strings.Cut(e.Name(), "_")
 		v, err := strconv.Atoi(num)
 		if !ok || err != nil {
@@ -109,6 +116,9 @@ func loadMigrations() ([]migration, error) {
 
 // SchemaVersion is the version the database is at (0 for a new file).
 func (s *Store) SchemaVersion() (int, error) {
+	if s.pg {
+		return s.postgresSchemaVersion()
+	}
 	var v int
 	err := s.db.QueryRow("PRAGMA user_version").Scan(&v)
 	return v, err
@@ -136,6 +146,9 @@ func (s *Store) migrateTo(ms []migration) error {
 	if current == latest {
 		return nil
 	}
+	if s.pg {
+		return s.migratePostgres(ms)
+	}
 	if current > 0 {
 		if _, err := s.Backup(fmt.Sprintf("%s.before-v%d.bak", s.path, latest)); err != nil {
 			return fmt.Errorf("backup before migration: %w", err)
@@ -162,6 +175,9 @@ func (s *Store) migrateTo(ms []migration) error {
 // Backup writes a consistent copy of the database to dest (which must not
 // exist) with VACUUM INTO, and returns dest.
 func (s *Store) Backup(dest string) (string, error) {
+	if s.pg {
+		return "", Msg("A team database lives on its PostgreSQL server: back it up there (pg_dump), or copy it to a file with depositdesk db copy --to FILE.", nil)
+	}
 	if _, err := os.Stat(dest); err == nil {
 		return "", Msg("{{.File}} already exists; choose another name.", map[string]any{"File": dest})
 	}

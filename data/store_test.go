@@ -8,16 +8,30 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"depositdesk/data/datatest"
 )
 
 var testNow = time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
 
-// MustOpenDB opens a fresh store in a temporary folder whose name has Chinese
-// characters and spaces, as sellers' folders do.
+// MustOpenDB opens a fresh store: in a temporary folder whose name has Chinese
+// characters and spaces, as sellers' folders do, or on the PostgreSQL server
+// the suite runs on (datatest).
 func MustOpenDB(t testing.TB) *Store {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "店铺 导出 2026")
-	s, err := Open(filepath.Join(dir, "desk.db"))
+	return mustOpen(t, datatest.DB(t, "店铺 导出 2026", "desk.db"))
+}
+
+// mustOpenFile opens a fresh SQLite file whatever engine the suite runs on,
+// for what only a file has (PRAGMAs, backup copies, restore).
+func mustOpenFile(t testing.TB) *Store {
+	t.Helper()
+	return mustOpen(t, filepath.Join(t.TempDir(), "店铺 导出 2026", "desk.db"))
+}
+
+func mustOpen(t testing.TB, where string) *Store {
+	t.Helper()
+	s, err := Open(where)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +75,7 @@ func importOrders(t testing.TB, s *Store, shop Shop, sha string, exported Stamp,
 }
 
 func TestOpenCreatesTheSchemaInAFolderWithChineseAndSpaces(t *testing.T) {
-	s := MustOpenDB(t)
+	s := mustOpenFile(t)
 	v, err := s.SchemaVersion()
 	if err != nil || v < 1 {
 		t.Fatalf("schema version %d, %v", v, err)
@@ -75,7 +89,7 @@ func TestOpenCreatesTheSchemaInAFolderWithChineseAndSpaces(t *testing.T) {
 }
 
 func TestAMigrationBacksUpTheFileFirst(t *testing.T) {
-	s := MustOpenDB(t)
+	s := mustOpenFile(t)
 	mustShop(t, s, "Acme US")
 	ms, _ := loadMigrations()
 	next := ms[len(ms)-1].version + 1
@@ -114,7 +128,7 @@ func TestAFailedMigrationLeavesTheSchemaAsItWas(t *testing.T) {
 }
 
 func TestBackupWritesAUsableCopyAndNeverOverwrites(t *testing.T) {
-	s := MustOpenDB(t)
+	s := mustOpenFile(t)
 	mustShop(t, s, "Acme US")
 	dest := filepath.Join(t.TempDir(), "备份 copy.db")
 	if _, err := s.Backup(dest); err != nil {
@@ -135,7 +149,7 @@ func TestBackupWritesAUsableCopyAndNeverOverwrites(t *testing.T) {
 }
 
 func TestRestorePutsABackupInPlaceAndKeepsTheCurrentFile(t *testing.T) {
-	s := MustOpenDB(t)
+	s := mustOpenFile(t)
 	mustShop(t, s, "Acme US")
 	backup := filepath.Join(t.TempDir(), "b.db")
 	s.Backup(backup)

@@ -10,6 +10,7 @@ import (
 
 	"depositdesk/app"
 	"depositdesk/data"
+	"depositdesk/data/datatest"
 	"depositdesk/data/exports/sample"
 )
 
@@ -20,7 +21,7 @@ type session struct {
 }
 
 func newSession(t *testing.T) *session {
-	return &session{t: t, db: filepath.Join(t.TempDir(), "店铺 数据", "desk.db")}
+	return &session{t: t, db: datatest.DB(t, "店铺 数据", "desk.db")}
 }
 
 func (s *session) run(args ...string) (code int, stdout, stderr string) {

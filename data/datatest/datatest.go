@@ -1,0 +1,85 @@
+// Package datatest gives tests a fresh, empty database: a SQLite file in a
+// temporary folder, or — when DEPOSITDESK_TEST_PG names a PostgreSQL server
+// (make test starts one) — a new schema on that server, so the same suite
+// runs on both engines.
+package datatest
+
+import (
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver for the admin connection
+)
+
+// PostgresEnv names the URL of a PostgreSQL server (as a superuser) the
+// suite runs on instead of SQLite files.
+const PostgresEnv = "DEPOSITDESK_TEST_PG"
+
+// Server is the PostgreSQL server the suite runs on, "" for SQLite.
+func Server() string { return os.Getenv(PostgresEnv) }
+
+var (
+	adminOnce sync.Once
+	admin     *sql.DB
+	adminErr  error
+)
+
+// Admin is a connection to Server as its superuser (for creating schemas,
+// roles, and reading what a test wrote with raw SQL).
+func Admin(t testing.TB) *sql.DB {
+	t.Helper()
+	adminOnce.Do(func() {
+		admin, adminErr = sql.Open("pgx", Server())
+		if adminErr == nil {
+			adminErr = admin.Ping()
+		}
+	})
+	if adminErr != nil {
+		t.Fatalf("PostgreSQL at %s: %v", Server(), adminErr)
+	}
+	return admin
+}
+
+// DB is where a test's fresh database lives: filepath.Join(t.TempDir(),
+// file...) for SQLite, else the URL of a new schema on Server, dropped when
+// the test ends.
+func DB(t testing.TB, file ...string) string {
+	t.Helper()
+	if Server() == "" {
+		return filepath.Join(append([]string{t.TempDir()}, file...)...)
+	}
+	return Schema(t)
+}
+
+// Schema creates an empty schema on Server and returns the URL that uses it;
+// it is dropped when the test ends (after the stores it opened are closed).
+func Schema(t testing.TB) string {
+	t.Helper()
+	db := Admin(t)
+	b := make([]byte, 6)
+	rand.Read(b)
+	name := "t_" + hex.EncodeToString(b)
+	if _, err := db.Exec("CREATE SCHEMA " + name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Exec("DROP SCHEMA " + name + " CASCADE") })
+	return WithParam(Server(), "search_path", name)
+}
+
+// WithParam returns rawURL with one query parameter set.
+func WithParam(rawURL, key, value string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return rawURL
+	}
+	q := u.Query()
+	q.Set(key, value)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
