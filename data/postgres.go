@@ -266,6 +266,17 @@ func (s *Store) migratePostgres(ms []migration) error {
 				return fmt.Errorf("prepare the database for migrations: %w", err)
 			}
 		}
+		team := isTeam(tx)
+		if team {
+			// New tables belong to the owners role, like the others.
+			owners, _, err := teamRoles(tx)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.Exec("SET LOCAL ROLE " + ident(owners)); err != nil {
+				return Msg("This team database needs an update that only an owner can make: ask an owner to open it with this version of Deposit Desk first.", nil)
+			}
+		}
 		var current int
 		if err := tx.QueryRow("SELECT coalesce(max(version), 0) FROM schema_versions").Scan(&current); err != nil {
 			return fmt.Errorf("read the schema version: %w", err)
@@ -282,6 +293,9 @@ func (s *Store) migratePostgres(ms []migration) error {
 				return fmt.Errorf("record migration %s: %w", m.name, err)
 			}
 			current = m.version
+		}
+		if team {
+			return teamPolicies(tx)
 		}
 		return nil
 	})

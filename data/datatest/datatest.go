@@ -83,3 +83,36 @@ func WithParam(rawURL, key, value string) string {
 	u.RawQuery = q.Encode()
 	return u.String()
 }
+
+// AsLogin returns rawURL with another login (no password: the test server
+// trusts its unix socket).
+func AsLogin(rawURL, login string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return rawURL
+	}
+	u.User = url.User(login)
+	return u.String()
+}
+
+// Login creates a login role on Server with the given options (e.g.
+// "CREATEROLE") and returns its name.
+func Login(t testing.TB, options string) string {
+	t.Helper()
+	b := make([]byte, 5)
+	rand.Read(b)
+	name := "l_" + hex.EncodeToString(b)
+	if _, err := Admin(t).Exec("CREATE ROLE " + name + " LOGIN " + options); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+// SchemaOf is the schema a URL made by Schema uses.
+func SchemaOf(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return ""
+	}
+	return u.Query().Get("search_path")
+}

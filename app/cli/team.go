@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"strings"
+
+	"depositdesk/data"
+)
+
+// teamCommands set up and list the logins of a team database (PRODUCT.md §7).
+var teamCommands = []command{
+	{[]string{"team", "init"}, "team init", teamInit},
+	{[]string{"team", "add-user"}, "team add-user NAME [--clients A,B] [--owner]", teamAddUser},
+	{[]string{"team", "list"}, "team list [--json]", teamList},
+}
+
+func teamInit(c *ctx, args []string) error {
+	fs := newFlags("team init")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return usagef("team init takes no arguments")
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	if err := d.TeamInit(); err != nil {
+		return err
+	}
+	c.printf("%s is a team database: add people with depositdesk team add-user NAME --clients A,B (or --owner).\n", d.Path())
+	return nil
+}
+
+func teamAddUser(c *ctx, args []string) error {
+	fs := newFlags("team add-user")
+	clients := fs.String("clients", "", "")
+	owner := fs.Bool("owner", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("team add-user needs one NAME")
+	}
+	m := data.TeamMember{Login: pos[0], Owner: *owner}
+	if *clients != "" {
+		m.Clients = strings.Split(*clients, ",")
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	if err := d.TeamAddUser(m); err != nil {
+		return err
+	}
+	c.printf("%s can log in (set a password on the server: psql -c '\\password %s').\n", m.Login, m.Login)
+	return nil
+}
+
+func teamList(c *ctx, args []string) error {
+	l := newListing("team list", false)
+	d, err := l.open(c, args)
+	if err != nil {
+		return err
+	}
+	team, err := d.Team()
+	if err != nil {
+		return err
+	}
+	if *l.json {
+		return c.json(team)
+	}
+	for _, m := range team {
+		sees := strings.Join(m.Clients, ", ")
+		if m.Owner {
+			sees = "every client (owner)"
+		}
+		c.printf("%-20s %s\n", m.Login, sees)
+	}
+	return nil
+}

@@ -1,0 +1,32 @@
+package app
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"depositdesk/data"
+)
+
+// TeamInit makes a PostgreSQL database a team database (PRODUCT.md §7):
+// roles, and row-level security on every table keyed by shop.
+func (d *Desk) TeamInit() error {
+	return d.store.TeamInit(context.Background())
+}
+
+// TeamAddUser creates or changes a login: an owner sees every client, staff
+// only the clients listed. The audit log records it.
+func (d *Desk) TeamAddUser(m data.TeamMember) error {
+	return d.store.TeamAddUser(context.Background(), m, func(tx *sql.Tx) error {
+		detail := m.Login + ": owner"
+		if !m.Owner {
+			detail = m.Login + ": " + strings.Join(m.Clients, ", ")
+		}
+		return data.AuditTx(tx, d.audit(data.Shop{}, "team.add-user", detail))
+	})
+}
+
+// Team lists the logins of a team database and the clients each sees.
+func (d *Desk) Team() ([]data.TeamMember, error) {
+	return d.store.TeamMembers(context.Background())
+}

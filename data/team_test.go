@@ -1,0 +1,152 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"testing"
+
+	"depositdesk/data/datatest"
+)
+
+func TestTeamCommandsNeedPostgreSQL(t *testing.T) {
+	s := mustOpenFile(t)
+	for _, err := range []error{
+		s.TeamInit(context.Background()),
+		s.TeamAddUser(context.Background(), TeamMember{Login: "amy", Clients: []string{"Acme"}}, nil),
+	} {
+		if err == nil || !strings.Contains(err.Error(), "PostgreSQL") {
+			t.Fatalf("on SQLite: %v", err)
+		}
+	}
+}
+
+// teamDB is a team database on the suite's PostgreSQL server, owned by a
+// login that may create roles (as the README tells an agency to set up);
+// off PostgreSQL it is nil and the caller tests SQLite's refusal instead.
+func teamDB(t *testing.T) (owner *Store, url string) {
+	t.Helper()
+	url = datatest.Schema(t)
+	login := datatest.Login(t, "CREATEROLE")
+	if _, err := datatest.Admin(t).Exec("ALTER SCHEMA " + datatest.SchemaOf(url) + " OWNER TO " + login); err != nil {
+		t.Fatal(err)
+	}
+	url = datatest.AsLogin(url, login)
+	return mustOpen(t, url), url
+}
+
+func TestAStaffLoginCannotReadOrChangeAnotherClientsRowsEvenWithRawSQL(t *testing.T) {
+	if datatest.Server() == "" {
+		TestTeamCommandsNeedPostgreSQL(t)
+		return
+	}
+	ctx := context.Background()
+	s, url := teamDB(t)
+	acme, err := s.AddShop(ctx, Shop{Name: "Acme US", Client: "Acme", Site: "US", Currency: "USD", RuleSet: "basic"}, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bolt, err := s.AddShop(ctx, Shop{Name: "Bolt UK", Client: "Bolt", Site: "UK", Currency: "GBP", RuleSet: "basic"}, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exported := stamp(t, "2026-11-20 09:00:00")
+	importOrders(t, s, acme, "a1", exported, Order{ID: "576400000000000001", Class: Completed})
+	importOrders(t, s, bolt, "b1", exported, Order{ID: "576400000000000002", Class: InTransit}, Order{ID: "576400000000000003", Class: Completed})
+	if err := s.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := SaveViolationTx(tx, Violation{ShopID: bolt.ID, Date: MakeDate(2026, 10, 1), Kind: "late"}); err != nil {
+			return err
+		}
+		return AuditTx(tx, AuditEntry{At: testNow, User: "owner", ShopID: bolt.ID, Shop: bolt.Name, Action: "shop.edit"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := s.TeamInit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	staff := datatest.Login(t, "")
+	if err := s.TeamAddUser(ctx, TeamMember{Login: staff, Clients: []string{"Acme"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	raw, err := sql.Open("pgx", datatest.AsLogin(url, staff))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	count := func(q string, args ...any) int {
+		t.Helper()
+		var n int
+		if err := raw.QueryRow(q, args...).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return n
+	}
+	for q, want := range map[string]int{
+		"SELECT count(*) FROM shops":                                    1,
+		"SELECT count(*) FROM shops WHERE client = 'Bolt'":              0,
+		"SELECT count(*) FROM orders":                                   1,
+		"SELECT count(*) FROM import_batches":                           1,
+		"SELECT count(*) FROM violations":                               0,
+		"SELECT count(*) FROM audit_log WHERE shop = 'Bolt UK'":         0,
+		"SELECT count(*) FROM order_history":                            0,
+		"SELECT count(*) FROM team_members WHERE login <> session_user": 0,
+	} {
+		if got := count(q); got != want {
+			t.Errorf("as staff, %s = %d, want %d", q, got, want)
+		}
+	}
+	for _, q := range []string{
+		"UPDATE shops SET notes = 'mine now' WHERE id = $1",
+		"DELETE FROM orders WHERE shop_id = $1",
+		"DELETE FROM violations WHERE shop_id = $1",
+	} {
+		res, err := raw.Exec(q, bolt.ID)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if n, _ := res.RowsAffected(); n != 0 {
+			t.Errorf("as staff, %s changed %d of another client's rows", q, n)
+		}
+	}
+	for _, q := range []string{
+		"INSERT INTO violations(shop_id, date, kind) VALUES ($1, 1, 'x')",
+		"INSERT INTO orders(shop_id, order_id, class, status, substatus, created, paid, shipped, delivered, cancelled, amount, refund_amount, return_qty, lines, exported_at, batch_id) VALUES ($1, '1', 'completed', '', '', 0,0,0,0,0,0,0,0,0,0,0)",
+	} {
+		if _, err := raw.Exec(q, bolt.ID); err == nil {
+			t.Errorf("as staff, %s was allowed", q)
+		}
+	}
+	if _, err := raw.Exec("UPDATE shops SET client = 'Bolt' WHERE id = $1", acme.ID); err == nil {
+		t.Error("as staff, moving a shop to another client was allowed")
+	}
+	// The owner still sees everything as it was.
+	if o, _ := s.Orders(bolt.ID, 0); len(o) != 2 {
+		t.Errorf("the owner sees %d of Bolt's orders, want 2", len(o))
+	}
+	if sh, _ := s.ShopByID(bolt.ID); sh.Notes != "" {
+		t.Errorf("Bolt's notes became %q", sh.Notes)
+	}
+
+	// Through Deposit Desk the staff login sees its client, and the audit log
+	// names the database login whatever the program says.
+	st := mustOpen(t, datatest.AsLogin(url, staff))
+	shops, err := st.Shops()
+	if err != nil || len(shops) != 1 || shops[0].Name != "Acme US" {
+		t.Fatalf("staff sees %+v, %v", shops, err)
+	}
+	if err := st.Tx(ctx, func(tx *sql.Tx) error {
+		return AuditTx(tx, AuditEntry{At: testNow, User: "someone-else", ShopID: acme.ID, Shop: acme.Name, Action: "shop.edit"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	log, err := s.Audit(acme.ID, 1)
+	if err != nil || len(log) != 1 || log[0].User != staff {
+		t.Fatalf("audit entry %+v, %v; want the login %s", log, err, staff)
+	}
+	team, err := s.TeamMembers(ctx)
+	if err != nil || len(team) != 2 {
+		t.Fatalf("team %+v, %v", team, err)
+	}
+}
