@@ -45,7 +45,8 @@ func SaveApplicationTx(tx *sql.Tx, a Application, now time.Time) (int64, error) 
 			currency = excluded.currency, account = excluded.account, reason = excluded.reason,
 			verdict = excluded.verdict, file = excluded.file, note = excluded.note,
 			created_on = excluded.created_on, submitted_on = excluded.submitted_on,
-			decided_on = excluded.decided_on, refunded_on = excluded.refunded_on, updated_at = excluded.updated_at
+			decided_on = excluded.decided_on, refunded_on = excluded.refunded_on, updated_at = excluded.updated_at,
+			row_version = applications.row_version + 1
 		RETURNING id`,
 		a.ShopID, string(a.Status), a.Amount, a.Currency, string(account), a.Reason, a.Verdict, a.File, a.Note,
 		a.CreatedAt, a.SubmittedAt, a.DecidedAt, a.RefundedAt, nowText(now)).Scan(&id)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -41,6 +42,9 @@ func (s *Store) PlanImport(ctx context.Context, in *Incoming) (MergeCounts, erro
 func (s *Store) CommitImport(ctx context.Context, in *Incoming, now time.Time, then func(*sql.Tx, ImportBatch) error) (ImportBatch, error) {
 	b := in.Batch
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockShop(tx, b.ShopID); err != nil {
+			return err
+		}
 		warnings, _ := json.Marshal(nonNil(b.Warnings))
 		res, err := tx.Exec(`INSERT INTO import_batches(shop_id, file_name, sha256, kind, encoding, exported_at, rows, records,
 			created, updated, unchanged, skipped, warnings, imported_at) VALUES (?,?,?,?,?,?,?,?,0,0,0,0,?,?)`,
@@ -135,6 +139,16 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, now time.Time, then fun
 		return b, Msg("Import batch {{.ID}} ({{.File}}) was already undone.", map[string]any{"ID": id, "File": b.FileName})
 	}
 	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockShop(tx, b.ShopID); err != nil {
+			return err
+		}
+		// Someone else may have undone it while we waited for the lock.
+		if err := tx.QueryRow("SELECT undone_at <> '' FROM import_batches WHERE id = ?", b.ID).Scan(&b.Undone); err != nil {
+			return fmt.Errorf("read import batch %d: %w", b.ID, err)
+		}
+		if b.Undone {
+			return Msg("Import batch {{.ID}} ({{.File}}) was already undone.", map[string]any{"ID": id, "File": b.FileName})
+		}
 		var later []int64
 		for _, conflicts := range []func(*sql.Tx, int64, int64) ([]int64, error){orderTable.undoConflicts, caseTable.undoConflicts} {
 			ids, err := conflicts(tx, b.ShopID, b.ID)

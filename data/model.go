@@ -123,6 +123,7 @@ func (s *Steps) Set(id string, d Date) bool {
 // Shop is one marketplace shop and its locked deposit.
 type Shop struct {
 	ID          int64
+	Version     int64 // row version: an edit made on an older one is refused (Stale)
 	Name        string
 	Platform    string // "tiktok"
 	Site        string // US, UK, MY, …
@@ -180,6 +181,7 @@ type ReturnCase struct {
 // from the deposit, and an unresolved one blocks the refund.
 type Violation struct {
 	ID       int64
+	Version  int64 // row version: an edit made on an older one is refused (Stale)
 	ShopID   int64
 	Date     Date
 	Kind     string

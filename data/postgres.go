@@ -149,12 +149,18 @@ func insertedIDs(rows driver.Rows, err error) (driver.Result, error) {
 
 // openPostgresDB opens a pool on the database at rawURL; the password comes
 // from the URL, PGPASSWORD or ~/.pgpass (pgx reads them).
-func openPostgresDB(rawURL string, ids map[string]bool) (*sql.DB, error) {
+func openPostgresDB(rawURL, instance string, ids map[string]bool) (*sql.DB, error) {
 	cfg, err := parsePostgresURL(rawURL)
 	if err != nil {
 		return nil, err
 	}
-	return sql.OpenDB(&pgConnector{inner: stdlib.GetConnector(*cfg), ids: ids}), nil
+	cfg.RuntimeParams["application_name"] = "depositdesk " + instance
+	// A connection that sat idle may have died with a server restart: check
+	// it before use, so a restart costs no failed command.
+	ping := stdlib.OptionShouldPing(func(_ context.Context, p stdlib.ShouldPingParams) bool {
+		return p.IdleDuration > 200*time.Millisecond
+	})
+	return sql.OpenDB(&pgConnector{inner: stdlib.GetConnector(*cfg, ping), ids: ids}), nil
 }
 
 func parsePostgresURL(rawURL string) (*pgx.ConnConfig, error) {
@@ -203,7 +209,8 @@ func openPostgres(rawURL string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := openPostgresDB(rawURL, identityTables(ms))
+	instance := newInstance()
+	db, err := openPostgresDB(rawURL, instance, identityTables(ms))
 	if err != nil {
 		return nil, err
 	}
@@ -215,8 +222,12 @@ func openPostgres(rawURL string) (*Store, error) {
 		db.Close()
 		return nil, connectError(rawURL, err)
 	}
-	s := &Store{db: db, read: db, path: RedactURL(rawURL), pg: true}
-	if err := s.migrateTo(ms); err != nil {
+	s := &Store{db: db, read: db, path: RedactURL(rawURL), pg: true, pgURL: rawURL, instance: instance}
+	err = s.setChannel()
+	if err == nil {
+		err = s.migrateTo(ms)
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}

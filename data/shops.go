@@ -10,7 +10,7 @@ import (
 
 const shopColumns = `id, name, platform, site, code, client, opened, contract_end, deposit, currency, rule_set,
 	account_holder, account_bank, account_number, account_swift, notes,
-	closure_notice, marketing_stopped, creators_unbound, commissions_settled, dues_settled, created_at, updated_at`
+	closure_notice, marketing_stopped, creators_unbound, commissions_settled, dues_settled, created_at, updated_at, row_version`
 
 type rowScanner interface{ Scan(...any) error }
 
@@ -21,7 +21,7 @@ func scanShop(r rowScanner) (Shop, error) {
 		&s.Deposit, &s.Currency, &s.RuleSet,
 		&s.Account.Holder, &s.Account.Bank, &s.Account.Number, &s.Account.Swift, &s.Notes,
 		&s.Steps.ClosureNotice, &s.Steps.MarketingStopped, &s.Steps.CreatorsUnbound,
-		&s.Steps.CommissionsSettled, &s.Steps.DuesSettled, &created, &updated)
+		&s.Steps.CommissionsSettled, &s.Steps.DuesSettled, &created, &updated, &s.Version)
 	s.CreatedAt, s.UpdatedAt = parseNow(created), parseNow(updated)
 	return s, err
 }
@@ -98,11 +98,12 @@ func AddShopTx(tx *sql.Tx, sh Shop, now time.Time) (Shop, error) {
 	}
 	sh.ID, _ = res.LastInsertId()
 	sh.Site, sh.Currency = strings.ToUpper(sh.Site), strings.ToUpper(sh.Currency)
-	sh.CreatedAt, sh.UpdatedAt = now, now
+	sh.CreatedAt, sh.UpdatedAt, sh.Version = now, now, 1
 	return sh, nil
 }
 
-// UpdateShopTx writes every field of an existing shop.
+// UpdateShopTx writes every field of an existing shop. When sh.Version is
+// set and the stored shop has moved past it, the edit is refused (Stale).
 func UpdateShopTx(tx *sql.Tx, sh Shop, now time.Time) error {
 	var clash int
 	tx.QueryRow("SELECT count(*) FROM shops WHERE name = ? AND id <> ?", strings.TrimSpace(sh.Name), sh.ID).Scan(&clash)
@@ -110,16 +111,17 @@ func UpdateShopTx(tx *sql.Tx, sh Shop, now time.Time) error {
 		return Msg("A shop named {{.Name}} already exists.", map[string]any{"Name": sh.Name})
 	}
 	sh.Name = strings.TrimSpace(sh.Name)
-	args := append(shopArgs(sh), nowText(now), sh.ID)
+	args := append(shopArgs(sh), nowText(now), sh.ID, sh.Version, sh.Version)
 	res, err := tx.Exec(`UPDATE shops SET name=?, platform=?, site=?, code=?, client=?, opened=?, contract_end=?, deposit=?, currency=?, rule_set=?,
 		account_holder=?, account_bank=?, account_number=?, account_swift=?, notes=?,
-		closure_notice=?, marketing_stopped=?, creators_unbound=?, commissions_settled=?, dues_settled=?, updated_at=?
-		WHERE id=?`, args...)
+		closure_notice=?, marketing_stopped=?, creators_unbound=?, commissions_settled=?, dues_settled=?, updated_at=?,
+		row_version = row_version + 1
+		WHERE id=? AND (? = 0 OR row_version = ?)`, args...)
 	if err != nil {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrNotFound
+		return staleOrMissing(tx, "shops", sh.ID, sh.ID, sh.Name, msgStaleShop)
 	}
 	return nil
 }

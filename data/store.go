@@ -27,6 +27,10 @@ type Store struct {
 	read *sql.DB // readers: deferred transactions that never block each other
 	path string
 	pg   bool // team mode: a PostgreSQL database (postgres.go)
+
+	pgURL    string // the address with its password, for the listening connection
+	instance string // names this store's own notifications, which Listen ignores
+	channel  string // where changes are announced (notifyChannel, per schema)
 }
 
 // Open opens (creating when missing) the database at path, copies it aside
@@ -235,7 +239,8 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
-// Tx runs fn in one transaction: all of it is written, or none of it.
+// Tx runs fn in one transaction: all of it is written, or none of it. On
+// PostgreSQL the other open windows hear of it when it commits (Listen).
 func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -244,6 +249,12 @@ func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return err
+	}
+	if s.pg {
+		if _, err := tx.Exec("SELECT pg_notify(?, ?)", s.channel, s.instance); err != nil {
+			tx.Rollback()
+			return err
+		}
 	}
 	return tx.Commit()
 }

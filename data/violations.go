@@ -4,11 +4,11 @@ import (
 	"database/sql"
 )
 
-const violationColumns = "id, shop_id, date, kind, penalty, resolved, note"
+const violationColumns = "id, shop_id, date, kind, penalty, resolved, note, row_version"
 
 func scanViolation(r rowScanner) (Violation, error) {
 	var v Violation
-	err := r.Scan(&v.ID, &v.ShopID, &v.Date, &v.Kind, &v.Penalty, &v.Resolved, &v.Note)
+	err := r.Scan(&v.ID, &v.ShopID, &v.Date, &v.Kind, &v.Penalty, &v.Resolved, &v.Note, &v.Version)
 	return v, err
 }
 
@@ -24,7 +24,8 @@ func (s *Store) Violations(shopID int64) ([]Violation, error) {
 	return collect(rows, err, scanViolation)
 }
 
-// SaveViolationTx inserts (ID 0) or updates a violation and returns its id.
+// SaveViolationTx inserts (ID 0) or updates a violation and returns its id;
+// an update made on an older v.Version than the stored one is refused (Stale).
 func SaveViolationTx(tx *sql.Tx, v Violation) (int64, error) {
 	if v.ID == 0 {
 		res, err := tx.Exec("INSERT INTO violations(shop_id, date, kind, penalty, resolved, note) VALUES (?,?,?,?,?,?)",
@@ -34,13 +35,16 @@ func SaveViolationTx(tx *sql.Tx, v Violation) (int64, error) {
 		}
 		return res.LastInsertId()
 	}
-	res, err := tx.Exec("UPDATE violations SET date=?, kind=?, penalty=?, resolved=?, note=? WHERE id=?",
-		v.Date, v.Kind, v.Penalty, v.Resolved, v.Note, v.ID)
+	res, err := tx.Exec(`UPDATE violations SET date=?, kind=?, penalty=?, resolved=?, note=?, row_version = row_version + 1
+		WHERE id=? AND (? = 0 OR row_version = ?)`,
+		v.Date, v.Kind, v.Penalty, v.Resolved, v.Note, v.ID, v.Version, v.Version)
 	if err != nil {
 		return 0, err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return 0, ErrNotFound
+		var shop string
+		tx.QueryRow("SELECT name FROM shops WHERE id = ?", v.ShopID).Scan(&shop)
+		return 0, staleOrMissing(tx, "violations", v.ID, v.ShopID, shop, msgStaleViolation)
 	}
 	return v.ID, nil
 }

@@ -116,3 +116,12 @@ func SchemaOf(rawURL string) string {
 	}
 	return u.Query().Get("search_path")
 }
+
+// LoginOf is the login a URL connects as.
+func LoginOf(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.User == nil {
+		return ""
+	}
+	return u.User.Username()
+}
