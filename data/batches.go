@@ -18,12 +18,12 @@ type Incoming struct {
 	Cases  []ReturnCase
 }
 
-func (in *Incoming) counts(ctx context.Context, tx *sql.Tx, batchID int64, write bool) (MergeCounts, error) {
+func (in *Incoming) counts(ctx context.Context, tx *sql.Tx, pg bool, batchID int64, write bool) (MergeCounts, error) {
 	b := in.Batch
 	if b.Kind == KindReturns {
-		return caseTable.merge(ctx, tx, b.ShopID, in.Cases, b.ExportedAt, batchID, write)
+		return caseTable.merge(ctx, tx, pg, b.ShopID, in.Cases, b.ExportedAt, batchID, write)
 	}
-	return orderTable.merge(ctx, tx, b.ShopID, in.Orders, b.ExportedAt, batchID, write)
+	return orderTable.merge(ctx, tx, pg, b.ShopID, in.Orders, b.ExportedAt, batchID, write)
 }
 
 // PlanImport says what importing would do, writing nothing.
@@ -33,7 +33,7 @@ func (s *Store) PlanImport(ctx context.Context, in *Incoming) (MergeCounts, erro
 		return MergeCounts{}, err
 	}
 	defer tx.Rollback()
-	return in.counts(ctx, tx, 0, false)
+	return in.counts(ctx, tx, s.pg, 0, false)
 }
 
 // CommitImport writes a file's records as a new batch in one transaction,
@@ -53,7 +53,7 @@ func (s *Store) CommitImport(ctx context.Context, in *Incoming, now time.Time, t
 			return err
 		}
 		b.ID, _ = res.LastInsertId()
-		c, err := in.counts(ctx, tx, b.ID, true)
+		c, err := in.counts(ctx, tx, s.pg, b.ID, true)
 		if err != nil {
 			return err
 		}

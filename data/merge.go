@@ -40,30 +40,20 @@ const mergeChunk = 400
 // every state it replaces. An older export never overwrites a newer one:
 // such records count as skipped. A newer export showing the same state counts
 // as unchanged but moves the record's export time forward.
-func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, records []T, exportedAt Stamp, batchID int64, write bool) (MergeCounts, error) {
+func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID int64, records []T, exportedAt Stamp, batchID int64, write bool) (MergeCounts, error) {
 	var c MergeCounts
 	var hasAny bool
 	if err := tx.QueryRow("SELECT EXISTS(SELECT 1 FROM "+t.table+" WHERE shop_id = ?)", shopID).Scan(&hasAny); err != nil {
 		return c, err
 	}
-	var insert, remember *sql.Stmt
-	if write {
-		var err error
-		all := append([]string{"shop_id", t.key}, t.cols...)
-		all = append(all, "exported_at", "batch_id")
-		insert, err = tx.Prepare("INSERT INTO " + t.table + "(" + strings.Join(all, ",") + ") VALUES (" + placeholders(len(all)) + ")" + t.upsert())
-		if err != nil {
-			return c, err
-		}
-		defer insert.Close()
-		hist := append([]string{"batch_id", "shop_id", t.key}, t.cols...)
-		hist = append(hist, "exported_at", "prev_batch_id")
-		remember, err = tx.Prepare("INSERT INTO " + t.history + "(" + strings.Join(hist, ",") + ") VALUES (" + placeholders(len(hist)) + ")")
-		if err != nil {
-			return c, err
-		}
-		defer remember.Close()
-	}
+	// Rows go in many to a statement: one round trip per chunk, not per
+	// record, which is what a server (PostgreSQL) needs to keep up.
+	all := append([]string{"shop_id", t.key}, t.cols...)
+	all = append(all, "exported_at", "batch_id")
+	insert := newRowsInsert(tx, pg, t.table, all, t.upsert())
+	hist := append([]string{"batch_id", "shop_id", t.key}, t.cols...)
+	hist = append(hist, "exported_at", "prev_batch_id")
+	remember := newRowsInsert(tx, pg, t.history, hist, "")
 	if write {
 		// Keys in order fill the table's B-tree page after page instead of
 		// splitting pages all over it: a large first import writes much faster.
@@ -109,7 +99,7 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, rec
 					args = append(args[:0], batchID, shopID, t.keyOf(r))
 					args = append(args, old.values...)
 					args = append(args, old.exportedAt, old.batch)
-					if _, err := remember.Exec(args...); err != nil {
+					if err := remember.add(t.keyOf(r), args...); err != nil {
 						return c, err
 					}
 				}
@@ -118,13 +108,92 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, rec
 				args = append(args[:0], shopID, t.keyOf(r))
 				args = append(args, vals...)
 				args = append(args, exportedAt, batchID)
-				if _, err := insert.Exec(args...); err != nil {
+				if err := insert.add(t.keyOf(r), args...); err != nil {
 					return c, err
 				}
 			}
 		}
 	}
-	return c, nil
+	if err := remember.flush(); err != nil {
+		return c, err
+	}
+	return c, insert.flush()
+}
+
+// insertRows is how many rows one INSERT carries at most (within the
+// 32,766 parameters SQLite allows and PostgreSQL's 65,535).
+const insertRows = 1000
+
+// rowsInsert collects rows for one multi-row INSERT; a key seen twice
+// flushes first, so one statement never upserts the same row twice.
+type rowsInsert struct {
+	tx         *sql.Tx
+	pg         bool
+	head, tail string
+	width      int
+	args       []any
+	keys       map[string]bool
+}
+
+func newRowsInsert(tx *sql.Tx, pg bool, table string, cols []string, tail string) *rowsInsert {
+	return &rowsInsert{tx: tx, pg: pg, head: "INSERT INTO " + table + "(" + strings.Join(cols, ",") + ") ", tail: tail,
+		width: len(cols), keys: map[string]bool{}}
+}
+
+func (b *rowsInsert) add(key string, vals ...any) error {
+	if b.keys[key] {
+		if err := b.flush(); err != nil {
+			return err
+		}
+	}
+	b.keys[key] = true
+	b.args = append(b.args, vals...)
+	if len(b.args) >= insertRows*b.width {
+		return b.flush()
+	}
+	return nil
+}
+
+func (b *rowsInsert) flush() error {
+	n := len(b.args) / b.width
+	if n == 0 {
+		return nil
+	}
+	var err error
+	if b.pg {
+		err = b.flushArrays(n)
+	} else {
+		row := "(" + placeholders(b.width) + ")"
+		_, err = b.tx.Exec(b.head+"VALUES "+strings.Repeat(row+",", n-1)+row+b.tail, b.args...)
+	}
+	b.args = b.args[:0]
+	clear(b.keys)
+	return err
+}
+
+// flushArrays sends the rows to PostgreSQL as one array per column
+// (INSERT … SELECT FROM unnest), which the server parses once, however many
+// rows there are.
+func (b *rowsInsert) flushArrays(n int) error {
+	cols := make([]any, b.width)
+	casts := make([]string, b.width)
+	for j := 0; j < b.width; j++ {
+		if _, isText := normal(b.args[j]).(string); isText {
+			col := make([]string, n)
+			for i := range col {
+				col[i], _ = normal(b.args[i*b.width+j]).(string)
+			}
+			cols[j], casts[j] = col, "?::text[]"
+		} else {
+			col := make([]int64, n)
+			for i := range col {
+				col[i], _ = normal(b.args[i*b.width+j]).(int64)
+			}
+			cols[j], casts[j] = col, "?::bigint[]"
+		}
+	}
+	_, err := b.tx.Exec(b.head+"SELECT * FROM unnest("+strings.Join(casts, ",")+")"+b.tail, cols...)
+	return err
 }
 
 // lookup reads the stored state of the chunk's keys.
