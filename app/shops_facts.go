@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"runtime"
 	"sync"
 
 	"depositdesk/data"
@@ -133,7 +132,7 @@ func (d *Desk) Readiness(asOf data.Date, names ...string) ([]Verdict, error) {
 	// The shops are shared among a few readers: WAL lets them read at once,
 	// and the aggregates are SQLite's work, which spreads over the cores.
 	out := make([]Verdict, len(shops))
-	workers := min(runtime.NumCPU(), 4, max(1, len(shops)/200))
+	workers := min(d.store.Readers(), max(1, len(shops)/200))
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {

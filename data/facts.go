@@ -3,7 +3,18 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"runtime"
 )
+
+// Readers is how many FactsReaders are worth running at once: SQLite's
+// work spreads over the cores; a server's over its connections.
+func (s *Store) Readers() int {
+	if s.pg {
+		return 8
+	}
+	return min(runtime.NumCPU(), 4)
+}
 
 // OrderFacts is what readiness needs to know about a shop's orders, computed
 // by the store in one pass for a given return window.
@@ -51,16 +62,28 @@ const closureExpr = `CASE class
 	WHEN 'delivered' THEN CASE WHEN delivered > 0 THEN delivered / 86400 + ?1 END
 END`
 
-// postgresByClass is byClass for PostgreSQL, which has no bare columns: the
-// order holding the latest closure is the first in the covering index's order.
+// postgresByClass is byClass for PostgreSQL, which has no bare columns (the
+// order holding the latest closure is the first in the covering index's
+// order) and where a round trip costs more than the work: the samples come
+// with the counts, in the order SQLite reads them from the index.
 const postgresByClass = `SELECT class, count(*), count(*) FILTER (WHERE delivered = 0), max(c),
-		(array_agg(order_id ORDER BY c DESC NULLS LAST, delivered, created, cancelled, exported_at, order_id))[1]
+		(array_agg(order_id ORDER BY c DESC NULLS LAST, delivered, created, cancelled, exported_at, order_id))[1],
+		coalesce(array_to_json((array_agg(order_id ORDER BY delivered, created, cancelled, exported_at, order_id)
+			FILTER (WHERE class IN ('unpaid','on_hold','to_ship','in_transit','unknown')))[1:?3])::text, '[]'),
+		coalesce(array_to_json((array_agg(order_id ORDER BY delivered DESC, created DESC, cancelled DESC, exported_at DESC, order_id DESC)
+			FILTER (WHERE class = 'delivered'))[1:?3])::text, '[]')
 	FROM (SELECT class, delivered, created, cancelled, exported_at, order_id, ` + closureExpr + ` AS c
 		FROM orders WHERE shop_id = ?2) o GROUP BY class`
+
+// postgresCases is cases and open in one round trip, for PostgreSQL.
+const postgresCases = `SELECT count(*), coalesce(sum(open), 0),
+		coalesce(array_to_json((array_agg(return_id || ' (' || order_id || ')' ORDER BY requested, return_id) FILTER (WHERE open = 1))[1:?])::text, '[]')
+	FROM return_cases WHERE shop_id = ?`
 
 // FactsReader computes OrderFacts and CaseFacts shop by shop with prepared
 // statements inside one read transaction, so a whole overview is consistent.
 type FactsReader struct {
+	pg                               bool
 	tx                               *sql.Tx
 	byClass, sample, delivered, open *sql.Stmt
 	cases                            *sql.Stmt
@@ -72,7 +95,7 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &FactsReader{tx: tx}
+	r := &FactsReader{tx: tx, pg: s.pg}
 	prep := func(dst **sql.Stmt, q string) {
 		if err == nil {
 			*dst, err = tx.Prepare(q)
@@ -81,13 +104,14 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 	// One max() per group, so SQLite gives order_id from the row holding it.
 	byClass := `SELECT class, count(*), count(*) FILTER (WHERE delivered = 0), max(` + closureExpr + `), order_id
 		FROM orders WHERE shop_id = ?2 GROUP BY class`
+	cases := `SELECT count(*), coalesce(sum(open), 0) FROM return_cases WHERE shop_id = ?`
 	if s.pg {
-		byClass = postgresByClass
+		byClass, cases = postgresByClass, postgresCases
 	}
 	prep(&r.byClass, byClass)
 	prep(&r.sample, `SELECT order_id FROM orders WHERE shop_id = ? AND class = ? ORDER BY delivered, created LIMIT ?`)
 	prep(&r.delivered, `SELECT order_id FROM orders WHERE shop_id = ? AND class = 'delivered' ORDER BY delivered DESC LIMIT ?`)
-	prep(&r.cases, `SELECT count(*), coalesce(sum(open), 0) FROM return_cases WHERE shop_id = ?`)
+	prep(&r.cases, cases)
 	prep(&r.open, `SELECT return_id, order_id FROM return_cases WHERE shop_id = ? AND open = 1 ORDER BY requested LIMIT ?`)
 	if err != nil {
 		tx.Rollback()
@@ -102,20 +126,41 @@ func (r *FactsReader) Close() error { return r.tx.Rollback() }
 // Orders computes a shop's OrderFacts for a return window of window days.
 func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
 	f := OrderFacts{Counts: map[StatusClass]int{}}
-	rows, err := r.byClass.Query(window, shopID)
+	args := []any{window, shopID}
+	if r.pg {
+		args = append(args, SampleSize)
+	}
+	rows, err := r.byClass.Query(args...)
 	if err != nil {
 		return f, err
 	}
+	samples := map[StatusClass][]string{}
+	var deliveredLast []string
 	for rows.Next() {
 		var class string
 		var n, undated int
 		var closure sql.NullInt64
 		var latest sql.NullString
-		if err := rows.Scan(&class, &n, &undated, &closure, &latest); err != nil {
+		dest := []any{&class, &n, &undated, &closure, &latest}
+		var first, last string
+		if r.pg {
+			dest = append(dest, &first, &last)
+		}
+		if err := rows.Scan(dest...); err != nil {
 			rows.Close()
 			return f, err
 		}
 		c := StatusClass(class)
+		if r.pg {
+			if c.Unsettled() {
+				var ids []string
+				json.Unmarshal([]byte(first), &ids)
+				samples[c] = ids
+			}
+			if c == Delivered {
+				json.Unmarshal([]byte(last), &deliveredLast)
+			}
+		}
 		f.Total += n
 		f.Counts[c] += n
 		switch {
@@ -142,9 +187,11 @@ func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
 		if !c.Unsettled() || f.Counts[c] == 0 {
 			continue
 		}
-		ids, err := strings1(r.sample.Query(shopID, string(c), SampleSize))
-		if err != nil {
-			return f, err
+		ids, ok := samples[c]
+		if !ok {
+			if ids, err = strings1(r.sample.Query(shopID, string(c), SampleSize)); err != nil {
+				return f, err
+			}
 		}
 		if f.Unsettled == nil {
 			f.Unsettled = map[StatusClass][]string{}
@@ -152,7 +199,9 @@ func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
 		f.Unsettled[c] = ids
 	}
 	if f.Counts[Delivered] > 0 {
-		if f.DeliveredSample, err = strings1(r.delivered.Query(shopID, SampleSize)); err != nil {
+		if r.pg {
+			f.DeliveredSample = deliveredLast
+		} else if f.DeliveredSample, err = strings1(r.delivered.Query(shopID, SampleSize)); err != nil {
 			return f, err
 		}
 	}
@@ -162,6 +211,17 @@ func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
 // Cases computes a shop's CaseFacts.
 func (r *FactsReader) Cases(shopID int64) (CaseFacts, error) {
 	var f CaseFacts
+	if r.pg {
+		var open string
+		if err := r.cases.QueryRow(SampleSize, shopID).Scan(&f.Total, &f.Open, &open); err != nil {
+			return f, err
+		}
+		err := json.Unmarshal([]byte(open), &f.OpenSample)
+		if len(f.OpenSample) == 0 {
+			f.OpenSample = nil
+		}
+		return f, err
+	}
 	if err := r.cases.QueryRow(shopID).Scan(&f.Total, &f.Open); err != nil {
 		return f, err
 	}

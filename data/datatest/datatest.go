@@ -61,15 +61,39 @@ func DB(t testing.TB, file ...string) string {
 // it is dropped when the test ends (after the stores it opened are closed).
 func Schema(t testing.TB) string {
 	t.Helper()
-	db := Admin(t)
+	Admin(t)
+	u, err := NewSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { DropSchema(u) })
+	return u
+}
+
+// NewSchema creates an empty schema on Server and returns the URL that uses
+// it; DropSchema removes it (for what outlives one test, e.g. a benchmark's
+// large database).
+func NewSchema() (string, error) {
+	adminOnce.Do(func() {
+		admin, adminErr = sql.Open("pgx", Server())
+	})
+	if adminErr != nil {
+		return "", adminErr
+	}
 	b := make([]byte, 6)
 	rand.Read(b)
 	name := "t_" + hex.EncodeToString(b)
-	if _, err := db.Exec("CREATE SCHEMA " + name); err != nil {
-		t.Fatal(err)
+	if _, err := admin.Exec("CREATE SCHEMA " + name); err != nil {
+		return "", err
 	}
-	t.Cleanup(func() { db.Exec("DROP SCHEMA " + name + " CASCADE") })
-	return WithParam(Server(), "search_path", name)
+	return WithParam(Server(), "search_path", name), nil
+}
+
+// DropSchema removes a schema made by NewSchema and all it holds.
+func DropSchema(rawURL string) {
+	if name := SchemaOf(rawURL); name != "" && admin != nil {
+		admin.Exec("DROP SCHEMA " + name + " CASCADE")
+	}
 }
 
 // WithParam returns rawURL with one query parameter set.
