@@ -121,7 +121,7 @@ func (d *Desk) Readiness(asOf data.Date, names ...string) ([]Verdict, error) {
 	for _, v := range vs {
 		violations[v.ShopID] = append(violations[v.ShopID], v)
 	}
-	asOfData, err := d.store.DataAsOf()
+	evidence, err := d.store.Evidence(context.Background())
 	if err != nil {
 		return nil, err
 	}
@@ -149,8 +149,8 @@ func (d *Desk) Readiness(asOf data.Date, names ...string) ([]Verdict, error) {
 			for i := w; i < len(shops); i += workers {
 				sh := shops[i]
 				rs := rules[sh.RuleSet]
-				f := Facts{Shop: sh, Rules: rs, Violations: violations[sh.ID], DataAsOf: asOfData[sh.ID]}
-				if f.Orders, err = r.Orders(sh.ID, rs.Window(sh.Site)); err == nil {
+				f := Facts{Shop: sh, Rules: rs, Violations: violations[sh.ID], Evidence: evidence[sh.ID]}
+				if f.Orders, err = r.Orders(sh.ID, rs.Window(sh.Site), asOf); err == nil {
 					f.Cases, err = r.Cases(sh.ID)
 				}
 				if err != nil {

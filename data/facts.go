@@ -17,10 +17,13 @@ type OrderFacts struct {
 
 	// LatestDelivered is the latest Delivered Time (as a date) among orders that
 	// are delivered but not completed; DeliveredUndated counts such orders
-	// without a Delivered Time. DeliveredSample holds the IDs of the delivered
-	// orders whose window ends last.
+	// without a Delivered Time. DeliveredOpen counts the delivered orders whose
+	// return window has not ended on the day asked (undated ones included):
+	// the orders the shop page lists and copies. DeliveredSample holds their
+	// IDs, undated ones first, then those whose window ends last.
 	LatestDelivered  Date
 	DeliveredUndated int
+	DeliveredOpen    int
 	DeliveredSample  []string
 
 	// LatestClosure is the latest order closure date, expected ones included
@@ -56,7 +59,7 @@ END`
 type FactsReader struct {
 	tx                               *sql.Tx
 	byClass, sample, delivered, open *sql.Stmt
-	cases                            *sql.Stmt
+	deliveredOpen, cases             *sql.Stmt
 }
 
 // Facts opens a FactsReader; Close it when done.
@@ -75,7 +78,10 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 	prep(&r.byClass, `SELECT class, count(*), sum(delivered = 0), max(`+closureExpr+`), order_id
 		FROM orders WHERE shop_id = ?2 GROUP BY class`)
 	prep(&r.sample, `SELECT order_id FROM orders WHERE shop_id = ? AND class = ? ORDER BY delivered, created LIMIT ?`)
-	prep(&r.delivered, `SELECT order_id FROM orders WHERE shop_id = ? AND class = 'delivered' ORDER BY delivered DESC LIMIT ?`)
+	// The delivered orders still in their window on ?3 (or undated), as BlockingOrders lists them.
+	const inWindow = `FROM orders WHERE shop_id = ?1 AND class = 'delivered' AND (delivered = 0 OR delivered / 86400 + ?2 > ?3)`
+	prep(&r.deliveredOpen, `SELECT count(*) `+inWindow)
+	prep(&r.delivered, `SELECT order_id `+inWindow+` ORDER BY delivered = 0 DESC, delivered DESC LIMIT ?4`)
 	prep(&r.cases, `SELECT count(*), coalesce(sum(open), 0) FROM return_cases WHERE shop_id = ?`)
 	prep(&r.open, `SELECT return_id, order_id FROM return_cases WHERE shop_id = ? AND open = 1 ORDER BY requested LIMIT ?`)
 	if err != nil {
@@ -88,8 +94,8 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 // Close ends the read transaction.
 func (r *FactsReader) Close() error { return r.tx.Rollback() }
 
-// Orders computes a shop's OrderFacts for a return window of window days.
-func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
+// Orders computes a shop's OrderFacts for a return window of window days, on asOf.
+func (r *FactsReader) Orders(shopID int64, window int, asOf Date) (OrderFacts, error) {
 	f := OrderFacts{Counts: map[StatusClass]int{}}
 	rows, err := r.byClass.Query(window, shopID)
 	if err != nil {
@@ -141,7 +147,10 @@ func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
 		f.Unsettled[c] = ids
 	}
 	if f.Counts[Delivered] > 0 {
-		if f.DeliveredSample, err = strings1(r.delivered.Query(shopID, SampleSize)); err != nil {
+		if err := r.deliveredOpen.QueryRow(shopID, window, int64(asOf)).Scan(&f.DeliveredOpen); err != nil {
+			return f, err
+		}
+		if f.DeliveredSample, err = strings1(r.delivered.Query(shopID, window, int64(asOf), SampleSize)); err != nil {
 			return f, err
 		}
 	}
