@@ -160,8 +160,8 @@ func andShop(shopID int64) string {
 // of raw status values.
 type StatusValueCount struct {
 	Values CaseValues // only Status and Substatus for an order
-	Case  bool       // a case's values, not an order's
-	Count int
+	Case   bool       // a case's values, not an order's
+	Count  int
 }
 
 // StatusValuesToCheck counts the stored unknown orders by status pair and
