@@ -563,19 +563,21 @@ func (rd *reader) caseOpen(v data.CaseValues, rowNum int) bool {
 		rd.cases[v] = st
 	}
 	for _, u := range st.unknown {
-		rd.warn.add(warnUnknownCase, string(u.Column), rowNum, map[string]any{"Column": string(u.Column), "Value": u.Value}, u.Value, "")
+		rd.warn.add(warnUnknownCase, string(u.Column), rowNum, map[string]any{"Column": string(u.Column), "Value": u.Value}, statusKey(u.Value), "")
 		rd.noteUnknown(UnknownValue{Value: u.Value, Column: string(u.Column), Case: true}, rowNum)
 	}
 	return st.open
 }
 
-// noteUnknown counts one more record holding an unknown value.
+// noteUnknown counts one more record holding an unknown value (spellings
+// that differ only in case or spacing are one value).
 func (rd *reader) noteUnknown(u UnknownValue, rowNum int) {
-	if i, ok := rd.unknown[u]; ok {
+	k := UnknownValue{Value: statusKey(u.Value), Column: u.Column, Case: u.Case}
+	if i, ok := rd.unknown[k]; ok {
 		rd.res.Unknown[i].Count++
 		return
 	}
-	rd.unknown[u] = len(rd.res.Unknown)
+	rd.unknown[k] = len(rd.res.Unknown)
 	u.Count, u.Row = 1, rowNum
 	rd.res.Unknown = append(rd.res.Unknown, u)
 }
