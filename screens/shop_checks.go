@@ -101,8 +101,10 @@ func (s *shopScreen) evidenceIDs(c app.Check) []string {
 			}
 		}
 	case app.CheckAfterSalesWindow:
+		// The undated detail counts only orders without a Delivered Time.
+		undatedOnly := c.Msg.Text == app.MsgDeliveredUndated
 		for _, o := range s.orders {
-			if o.Class == data.Delivered {
+			if o.Class == data.Delivered && (!undatedOnly || o.Delivered == 0) {
 				ids = append(ids, o.ID)
 			}
 		}
