@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/unicode/norm"
-
 	"depositdesk/data"
 	"depositdesk/data/exports"
 	"depositdesk/data/exports/sample"
@@ -35,37 +33,6 @@ func TestExportsInEveryLanguageOfDOMAINAreReadWithoutUnknownStatuses(t *testing.
 					}
 				}
 			})
-		}
-	}
-}
-
-func TestStatusesMatchWhateverTheirCaseSpacingAndUnicodeForm(t *testing.T) {
-	cases := []struct {
-		status, sub string
-		want        data.StatusClass
-	}{
-		{"เสร็จสมบูรณ์", "", data.Completed},
-		{"  COMPLETED ", "", data.Completed},
-		{"to  ship", "awaiting\tshipment", data.ToShip},
-		{norm.NFD.String("Đã hoàn tất"), "", data.Completed}, // accents decomposed
-		{"ĐÃ HỦY", "", data.Cancelled},
-		{"จัดส่งแล้ว", "Delivered", data.Delivered}, // Thai status, English substatus
-		{"Shipped", "Đã giao", data.Delivered},
-		{"Enviado", "Entregado", data.Delivered},
-		{"Não pago", "", data.Unpaid},
-		{"Cancelado", "", data.Cancelled},
-		{"Completado", "", data.Completed},
-		{"ค้างชำระ", "", data.Unpaid},
-		{"ที่จะจัดส่ง", "รอจัดส่ง", data.ToShip},
-		{"จัดส่งแล้ว", "อยู่ระหว่างงานขนส่ง", data.InTransit},
-		{"Perlu dikirim", "Menunggu pengambilan", data.ToShip},
-		{"Đã vận chuyển", "Đang vận chuyển", data.InTransit},
-		{"Giao không thành công", "", data.InTransit},
-		{"รอการยืนยัน", "", data.Unknown},
-	}
-	for _, c := range cases {
-		if got := exports.Classify(c.status, c.sub); got != c.want {
-			t.Errorf("Classify(%q, %q) = %s, want %s", c.status, c.sub, got, c.want)
 		}
 	}
 }
