@@ -41,7 +41,6 @@ func (s *importScreen) unknownValuesView(f *importFile) fyne.CanvasObject {
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel(lang.L("Choose what each value means. It is remembered, applied at once to the orders and cases already stored with it, and the file is previewed again. Remove a mapping with depositdesk status unmap."))
 	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
 	rows := container.NewVBox(title, hint)
 	for _, u := range f.plan.Unknown {
 		c := s.newStatusChoice(f, u)
