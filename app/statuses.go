@@ -162,10 +162,16 @@ type UnknownStatus struct {
 	Count  int    `json:"count"`  // orders or cases holding it
 }
 
+// LearntStatus is a taught value and how many stored orders or cases hold it.
+type LearntStatus struct {
+	data.StatusMapping
+	Count int `json:"count"`
+}
+
 // StatusValues is what `status list` shows.
 type StatusValues struct {
-	Learnt  []data.StatusMapping `json:"learnt"`
-	Unknown []UnknownStatus      `json:"unknown"`
+	Learnt  []LearntStatus  `json:"learnt"`
+	Unknown []UnknownStatus `json:"unknown"`
 }
 
 // StatusValues lists the values taught and the unknown values still held,
@@ -176,13 +182,25 @@ func (d *Desk) StatusValues(ctx context.Context) (StatusValues, error) {
 		return StatusValues{}, err
 	}
 	vocab := exports.NewVocabulary(ms)
-	held, err := d.store.StatusValuesToCheck(ctx)
+	held, err := d.store.StatusValuesHeld(ctx)
 	if err != nil {
 		return StatusValues{}, err
 	}
-	out := StatusValues{Learnt: ms, Unknown: []UnknownStatus{}}
-	if out.Learnt == nil {
-		out.Learnt = []data.StatusMapping{}
+	out := StatusValues{Learnt: make([]LearntStatus, len(ms)), Unknown: []UnknownStatus{}}
+	learnt := map[string]int{}
+	for i, m := range ms {
+		out.Learnt[i].StatusMapping = m
+		learnt[m.Key] = i
+	}
+	// holds counts n records for each taught value among values.
+	holds := func(n int, values ...string) {
+		seen := map[int]bool{}
+		for _, v := range values {
+			if i, ok := learnt[exports.StatusKey(v)]; ok && !seen[i] {
+				seen[i] = true
+				out.Learnt[i].Count += n
+			}
+		}
 	}
 	at := map[UnknownStatus]int{}
 	add := func(u UnknownStatus, n int) {
@@ -195,19 +213,25 @@ func (d *Desk) StatusValues(ctx context.Context) (StatusValues, error) {
 		out.Unknown = append(out.Unknown, u)
 	}
 	for _, h := range held {
+		v := h.Values
 		if h.Case {
+			holds(h.Count, v.Status, v.Substatus, v.Dispute, v.Appeal, v.Compensation)
 			_, unknown := vocab.CaseOpen(h.Values)
 			for _, u := range unknown {
 				add(UnknownStatus{Value: u.Value, Kind: "case", Column: string(u.Column)}, h.Count)
 			}
 			continue
 		}
-		v := vocab.UnknownOrderValue(h.Values.Status, h.Values.Substatus)
+		holds(h.Count, v.Status, v.Substatus)
+		value := vocab.UnknownOrderValue(v.Status, v.Substatus)
+		if value == "" {
+			continue
+		}
 		col := "Order Status"
-		if v != h.Values.Status {
+		if value != v.Status {
 			col = "Order Substatus"
 		}
-		add(UnknownStatus{Value: v, Kind: "order", Column: col}, h.Count)
+		add(UnknownStatus{Value: value, Kind: "order", Column: col}, h.Count)
 	}
 	sort.SliceStable(out.Unknown, func(i, j int) bool { return out.Unknown[i].Count > out.Unknown[j].Count })
 	return out, nil

@@ -107,7 +107,7 @@ func TestMappingAValueReclassifiesStoredOrdersAndSurvivesUndo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list.Learnt) != 1 || list.Learnt[0].Value != value || list.Learnt[0].CreatedBy == "" || len(list.Unknown) != 0 {
+	if len(list.Learnt) != 1 || list.Learnt[0].Value != value || list.Learnt[0].Count != 5 || list.Learnt[0].CreatedBy == "" || len(list.Unknown) != 0 {
 		t.Fatalf("status list %+v", list)
 	}
 

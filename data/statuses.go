@@ -164,17 +164,17 @@ type StatusValueCount struct {
 	Count  int
 }
 
-// StatusValuesToCheck counts the stored unknown orders by status pair and
-// every case by its status values, so the caller can tell which values are
-// still unknown.
-func (s *Store) StatusValuesToCheck(ctx context.Context) ([]StatusValueCount, error) {
-	rows, err := s.read.QueryContext(ctx, "SELECT status, substatus, count(*) FROM orders WHERE class = 'unknown' GROUP BY status, substatus")
+// StatusValuesHeld counts the stored orders by status pair and the cases by
+// their status values, so the caller can tell which values are still
+// unknown and how many records each taught value covers.
+func (s *Store) StatusValuesHeld(ctx context.Context) ([]StatusValueCount, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT status, substatus, count(*) FROM orders GROUP BY status, substatus")
 	out, err := collect(rows, err, func(r rowScanner) (StatusValueCount, error) {
 		var v StatusValueCount
 		return v, r.Scan(&v.Values.Status, &v.Values.Substatus, &v.Count)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("count the unknown order statuses: %w", err)
+		return nil, fmt.Errorf("count the order statuses: %w", err)
 	}
 	rows, err = s.read.QueryContext(ctx, `SELECT status, substatus, dispute, appeal, compensation, count(*) FROM return_cases
 		GROUP BY status, substatus, dispute, appeal, compensation`)

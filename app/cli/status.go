@@ -78,9 +78,9 @@ func statusList(c *ctx, args []string) error {
 		c.printf("No status values mapped yet.\n")
 	} else {
 		w := &table{}
-		w.row("VALUE", "MEANS", "MAPPED BY", "ON")
+		w.row("VALUE", "MEANS", "HELD BY", "MAPPED BY", "ON")
 		for _, m := range v.Learnt {
-			w.row(m.Value, m.Class, m.CreatedBy, m.CreatedAt.Local().Format("2006-01-02 15:04"))
+			w.row(strconv.Quote(m.Value), m.Class, strconv.Itoa(m.Count), m.CreatedBy, m.CreatedAt.Local().Format("2006-01-02 15:04"))
 		}
 		if err := w.write(c.Stdout); err != nil {
 			return err

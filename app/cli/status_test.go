@@ -52,6 +52,7 @@ func TestStatusMapTeachesAValueAndTheVerdictFollows(t *testing.T) {
 		Learnt []struct {
 			Value string `json:"value"`
 			Class string `json:"class"`
+			Count int    `json:"count"`
 		} `json:"learnt"`
 		Unknown []struct {
 			Value  string `json:"value"`
@@ -76,7 +77,7 @@ func TestStatusMapTeachesAValueAndTheVerdictFollows(t *testing.T) {
 	}
 	js = s.ok("status", "list", "--json")
 	json.Unmarshal([]byte(js), &list)
-	if len(list.Learnt) != 2 || len(list.Unknown) != 0 {
+	if len(list.Learnt) != 2 || len(list.Unknown) != 0 || list.Learnt[0].Count+list.Learnt[1].Count != 3 {
 		t.Fatalf("status list after mapping: %s", js)
 	}
 	if out := s.ok("status", "list"); !strings.Contains(out, value) || !strings.Contains(out, "No unknown status values") {
