@@ -228,8 +228,12 @@ func afterSalesWindow(o data.OrderFacts, window int, asOf data.Date) Check {
 func returnsClosed(c data.CaseFacts, imported bool) Check {
 	switch {
 	case c.Open > 0:
-		return newCheck(CheckReturnsClosed, false, KindAction, data.NoDate, MsgCasesOpen,
-			msgArgs{"Count": c.Open, "Cases": idList(c.OpenSample, c.Open)}, c.OpenSample...)
+		text := MsgCasesOpen
+		if c.Unknown > 0 {
+			text = MsgCasesUnknown
+		}
+		return newCheck(CheckReturnsClosed, false, KindAction, data.NoDate, text,
+			msgArgs{"Count": c.Open, "Cases": idList(c.OpenSample, c.Open), "Unknown": c.Unknown}, c.OpenSample...)
 	case !imported:
 		return newCheck(CheckReturnsClosed, false, KindAction, data.NoDate, MsgNoCases, nil)
 	case c.Total == 0:

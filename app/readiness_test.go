@@ -252,6 +252,17 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 			status: Blocked,
 		},
 		{
+			name: "open after-sales cases holding an unknown value",
+			change: func(f *Facts) {
+				f.Cases.Open, f.Cases.Unknown = 3, 2
+				f.Cases.OpenSample = []string{"577000000000000001 (583870900000000001)"}
+			},
+			check: CheckReturnsClosed, kind: KindAction,
+			detail: "Open after-sales cases: 3 — 577000000000000001 (583870900000000001), …; 2 of them hold a status value not known yet: " +
+				"map it in the import preview or with depositdesk status map VALUE open|final",
+			status: Blocked,
+		},
+		{
 			name:   "quiet period not over",
 			change: func(f *Facts) { f.Orders.LatestClosure = rdDate("2026-10-12") },
 			check:  CheckQuietPeriod, kind: KindTime, due: "2027-01-10",

@@ -139,6 +139,7 @@ const (
 	MsgNoCasesInExport = "The returns export holds no after-sales cases"
 	MsgCasesClosed     = "Every after-sales case is closed ({{.Total}})"
 	MsgCasesOpen       = "Open after-sales cases: {{.Count}} — {{.Cases}}"
+	MsgCasesUnknown    = "Open after-sales cases: {{.Count}} — {{.Cases}}; {{.Unknown}} of them hold a status value not known yet: map it in the import preview or with depositdesk status map VALUE open|final"
 	MsgOrdersUnknown   = "Orders not settled: {{.Count}} — {{.Detail}}; map each unknown status in the import preview or with depositdesk status map VALUE CLASS"
 
 	MsgQuietNoOrders       = "No orders, so no quiet period applies"
@@ -194,7 +195,7 @@ func MessageTexts() []string {
 		MsgOpeningDateUnknown, MsgOperatingPeriodNone, MsgOperatingPeriodRuns, MsgOperatingPeriodEnded,
 		MsgNoOrders, MsgNoOrdersInExport, MsgOrdersSettled, MsgOrdersNotSettled, MsgOrdersUnknown,
 		MsgDeliveredUndated, MsgReturnWindowOpen, MsgReturnWindowEnded, MsgNoDeliveredOrders,
-		MsgNoCases, MsgNoCasesInExport, MsgCasesClosed, MsgCasesOpen,
+		MsgNoCases, MsgNoCasesInExport, MsgCasesClosed, MsgCasesOpen, MsgCasesUnknown,
 		MsgQuietNoOrders, MsgQuietUnclosed, MsgQuietClosureUnknown, MsgQuietRuns, MsgQuietEnded,
 		MsgNoticeNotPosted, MsgNoticeRuns, MsgNoticeEnded,
 		MsgMarketingNotStopped, MsgMarketingStopped, MsgCreatorsNotUnbound, MsgCreatorsUnbound,

@@ -44,6 +44,10 @@ type CaseFacts struct {
 	Open  int
 	// OpenSample holds up to SampleSize open cases as "return ID (order ID)".
 	OpenSample []string
+	// OpenValues counts the open cases by their status values, so the caller
+	// can tell (Unknown) how many hold a value not known yet.
+	OpenValues []StatusValueCount
+	Unknown    int
 }
 
 // closureExpr is an order's closure date in days (PRODUCT.md §2), NULL when it
@@ -59,7 +63,7 @@ END`
 type FactsReader struct {
 	tx                               *sql.Tx
 	byClass, sample, delivered, open *sql.Stmt
-	deliveredOpen, cases             *sql.Stmt
+	deliveredOpen, cases, openValues *sql.Stmt
 }
 
 // Facts opens a FactsReader; Close it when done.
@@ -84,6 +88,8 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 	prep(&r.delivered, `SELECT order_id `+inWindow+` ORDER BY delivered = 0 DESC, delivered DESC LIMIT ?4`)
 	prep(&r.cases, `SELECT count(*), coalesce(sum(open), 0) FROM return_cases WHERE shop_id = ?`)
 	prep(&r.open, `SELECT return_id, order_id FROM return_cases WHERE shop_id = ? AND open = 1 ORDER BY requested LIMIT ?`)
+	prep(&r.openValues, `SELECT status, substatus, dispute, appeal, compensation, count(*) FROM return_cases
+		WHERE shop_id = ? AND open = 1 GROUP BY status, substatus, dispute, appeal, compensation`)
 	if err != nil {
 		tx.Rollback()
 		return nil, err
@@ -178,7 +184,12 @@ func (r *FactsReader) Cases(shopID int64) (CaseFacts, error) {
 		}
 		f.OpenSample = append(f.OpenSample, ret+" ("+ord+")")
 	}
-	return f, rows.Err()
+	if err := rows.Err(); err != nil {
+		return f, err
+	}
+	rows, err = r.openValues.Query(shopID)
+	f.OpenValues, err = collect(rows, err, scanCaseValues)
+	return f, err
 }
 
 func strings1(rows *sql.Rows, err error) ([]string, error) {

@@ -178,12 +178,16 @@ func (s *Store) StatusValuesHeld(ctx context.Context) ([]StatusValueCount, error
 	}
 	rows, err = s.read.QueryContext(ctx, `SELECT status, substatus, dispute, appeal, compensation, count(*) FROM return_cases
 		GROUP BY status, substatus, dispute, appeal, compensation`)
-	cases, err := collect(rows, err, func(r rowScanner) (StatusValueCount, error) {
-		v := StatusValueCount{Case: true}
-		return v, r.Scan(&v.Values.Status, &v.Values.Substatus, &v.Values.Dispute, &v.Values.Appeal, &v.Values.Compensation, &v.Count)
-	})
+	cases, err := collect(rows, err, scanCaseValues)
 	if err != nil {
 		return nil, fmt.Errorf("count the after-sales statuses: %w", err)
 	}
 	return append(out, cases...), nil
+}
+
+// scanCaseValues reads a row of status, substatus, dispute, appeal,
+// compensation and a count.
+func scanCaseValues(r rowScanner) (StatusValueCount, error) {
+	v := StatusValueCount{Case: true}
+	return v, r.Scan(&v.Values.Status, &v.Values.Substatus, &v.Values.Dispute, &v.Values.Appeal, &v.Values.Compensation, &v.Count)
 }
