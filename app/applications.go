@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"depositdesk/assets/translations"
 	"depositdesk/data"
 	"depositdesk/data/workbook"
 )
@@ -302,9 +303,13 @@ func (p Prepared) Workbook(prepared data.Date, l workbook.Labels, translate func
 type ExportOptions struct {
 	// Lang is the workbooks' language: "zh…" Chinese, anything else English.
 	Lang string
-	// Translate renders a check's detail in Lang (the window passes its
-	// lang.L); nil keeps the English detail.
+	// Translate renders a check's detail in Lang; nil uses the bundled
+	// translation of Lang, so a Chinese checklist has no English details.
 	Translate func(data.Message) string
+	// Warn, when set, is told what to warn about (shops not ready, data
+	// older than a week) before any workbook is written, so the person reads
+	// it first; ExportResult.Warnings then holds only what came after.
+	Warn func([]data.Message)
 }
 
 // ExportedApplication is one workbook written by an export.
@@ -340,8 +345,17 @@ func (d *Desk) ExportWith(ctx context.Context, dir string, asOf data.Date, o Exp
 	var res ExportResult
 	prepared, warnings, err := d.Prepare(asOf, shops...)
 	res.Warnings = warnings
+	if o.Warn != nil && len(warnings) > 0 {
+		o.Warn(warnings)
+		res.Warnings = nil
+	}
 	if err != nil || len(prepared) == 0 {
 		return res, err
+	}
+	if o.Translate == nil && workbook.IsChinese(o.Lang) {
+		if o.Translate, err = translations.Translator("zh_Hans"); err != nil {
+			return res, fmt.Errorf("read the Chinese translation of the checklist: %w", err)
+		}
 	}
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs // the records keep where the workbooks are, wherever the next command runs

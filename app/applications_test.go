@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -229,6 +230,23 @@ func TestAChineseExportIsInChinese(t *testing.T) {
 	if !strings.HasPrefix(rec.Reason, "店铺「Acme US」") {
 		t.Errorf("reason %q", rec.Reason)
 	}
+	// Without a translator (the command line) the checklist's details are
+	// Chinese too: no English sentence inside a Chinese sheet.
+	rows, _ := f.GetRows("检查清单")
+	english := regexp.MustCompile(`[A-Za-z]{3,}`)
+	details := 0
+	for _, r := range rows[4:] {
+		if len(r) < 6 || r[5] == "" {
+			continue
+		}
+		details++
+		if !regexp.MustCompile(`\p{Han}`).MatchString(r[5]) || english.MatchString(english.ReplaceAllStringFunc(r[5], keepNames)) {
+			t.Errorf("checklist detail of %s is not Chinese: %q", r[1], r[5])
+		}
+	}
+	if details < 10 {
+		t.Errorf("checklist has %d details", details)
+	}
 
 	// The window passes its translator for the checks' details.
 	translated := func(m data.Message) string { return "译 " + m.Text }
@@ -236,9 +254,39 @@ func TestAChineseExportIsInChinese(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, _ := openBook(t, res.Applications[0].File).GetRows("检查清单")
+	rows, _ = openBook(t, res.Applications[0].File).GetRows("检查清单")
 	if got := rows[4][5]; got != "译 "+MsgOperatingPeriodNone {
 		t.Errorf("detail %q", got)
+	}
+}
+
+// keepNames drops what a Chinese detail may hold in Latin letters: names the
+// person gave (shop, bank, holder) and order/step identifiers.
+func keepNames(s string) string {
+	switch s {
+	case "Acme", "Trading", "HSBC", "Hong", "Kong", "Ltd":
+		return ""
+	}
+	return s
+}
+
+// TestStaleDataIsWarnedOfBeforeAnyWorkbookIsWritten: the command line (and
+// the window's dialog) show the warning first, not after the files exist.
+func TestStaleDataIsWarnedOfBeforeAnyWorkbookIsWritten(t *testing.T) {
+	d := demoDesk(t)
+	dir := filepath.Join(t.TempDir(), "out")
+	var warned []data.Message
+	res, err := d.ExportWith(context.Background(), dir, demoAsOf, ExportOptions{Lang: "en", Warn: func(ws []data.Message) {
+		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+			t.Errorf("warned after %d files were written", len(entries))
+		}
+		warned = append(warned, ws...)
+	}}, "Acme US")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Applications) != 1 || len(warned) != 1 || warned[0].Text != MsgExportStale || len(warningsOf(res, MsgExportStale)) != 0 {
+		t.Fatalf("warned %+v, result warnings %+v", warned, res.Warnings)
 	}
 }
 

@@ -24,13 +24,13 @@ var demoShops = []demoShop{
 		Account: data.RefundAccount{Holder: "Acme Trading Co., Ltd.", Bank: "HSBC Hong Kong", Number: "808123456001", Swift: "HSBCHKHHHKH"},
 		Steps: data.Steps{ClosureNotice: d("2026-08-01"), MarketingStopped: d("2026-07-25"), CreatorsUnbound: d("2026-07-26"),
 			CommissionsSettled: d("2026-08-15"), DuesSettled: d("2026-08-20")}},
-		files: []string{"All order-2026-07-20-09_15.xlsx"}},
+		files: []string{"All order-2026-07-20-09_15.xlsx", "Return_Refund_Orders-2026-07-20-09_20.xlsx"}},
 	{shop: data.Shop{Name: "Lotus MY", Site: "MY", Code: "MYLC4T7Q2B", Client: "Lotus Beauty", Opened: d("2025-01-06"),
 		Deposit: 9000, Currency: "USD", RuleSet: "tiktok-cb",
 		Account: data.RefundAccount{Holder: "深圳莲花美妆有限公司", Bank: "招商银行 深圳分行", Number: "755912345678901", Swift: "CMBCCNBS"},
 		Steps: data.Steps{ClosureNotice: d("2026-11-10"), MarketingStopped: d("2026-11-01"), CreatorsUnbound: d("2026-11-02"),
 			CommissionsSettled: d("2026-11-15"), DuesSettled: d("2026-11-16")}},
-		files: []string{"All order-2026-11-20-10_33.csv"}},
+		files: []string{"All order-2026-11-20-10_33.csv", "Return order-2026-11-20-10_40.csv"}},
 	{shop: data.Shop{Name: "Panda UK", Site: "UK", Code: "GBLC9P3X5C", Client: "Panda Home", Opened: d("2024-09-02"),
 		Deposit: 400000, Currency: "GBP", RuleSet: "tiktok-cb",
 		Account: data.RefundAccount{Holder: "Panda Home Ltd", Bank: "Barclays", Number: "20325373384655"},
@@ -43,7 +43,7 @@ var demoShops = []demoShop{
 	{shop: data.Shop{Name: "曼谷日出 Sunrise TH", Site: "TH", Code: "THLC2S8R6D", Client: "日出贸易", Opened: d("2025-06-01"),
 		ContractEnd: d("2026-12-31"), Deposit: 9000, Currency: "USD", RuleSet: "basic",
 		Account: data.RefundAccount{Holder: "日出贸易有限公司", Bank: "中国银行 广州分行", Number: "6217857000012345678"}},
-		files: []string{"全部 笔订单-2026-11-18-14_20.csv"}},
+		files: []string{"全部 笔订单-2026-11-18-14_20.csv", "Return order-2026-11-18-14_25.csv"}},
 }
 
 // LoadDemo adds the sample shops (those not there yet) and imports their

@@ -79,6 +79,9 @@ func Open(path string) (*Desk, error) {
 		}
 		return nil
 	})
+	if err == nil {
+		err = d.upgradeVocabulary(context.Background())
+	}
 	if err != nil {
 		s.Close()
 		return nil, err

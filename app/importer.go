@@ -31,6 +31,9 @@ type ImportPlan struct {
 	Batch data.ImportBatch // the counts, kind, encoding and export time
 	// Warnings are the reader's remarks with their rows, for the person.
 	Warnings []data.Message
+	// Unknown lists the status values the file holds that are not known yet,
+	// each with its column and rows: the person maps them (MapStatus).
+	Unknown []exports.UnknownValue
 	// AlreadyImported is set when a file with the same contents was imported
 	// into this shop before (and not undone): committing changes nothing.
 	AlreadyImported bool
@@ -64,7 +67,11 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 		}
 		fingerprint <- hashed{sum, err}
 	}()
-	res, readErr := exports.Read(readCtx, path, exports.Options{Name: name, Site: shop.Site, Progress: o.Progress})
+	vocab, err := d.vocabulary(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res, readErr := exports.Read(readCtx, path, exports.Options{Name: name, Site: shop.Site, Progress: o.Progress, Vocabulary: vocab})
 	h := <-fingerprint
 	if h.err != nil {
 		return nil, &data.Message{File: name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": h.err.Error()}}
@@ -95,6 +102,7 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 	}
 	plan.ExportTimeFrom = from
 	plan.Warnings = res.Warnings
+	plan.Unknown = res.Unknown
 	warnings := make([]string, len(res.Warnings))
 	for i := range res.Warnings {
 		warnings[i] = res.Warnings[i].Error()
@@ -156,10 +164,19 @@ func (d *Desk) Imports(shop string) ([]data.ImportBatch, error) {
 
 // Undo takes an import batch back out, restoring exactly the state before it.
 func (d *Desk) Undo(batchID int64) (data.ImportBatch, error) {
+	vocab, err := d.vocabulary(context.Background())
+	if err != nil {
+		return data.ImportBatch{}, err
+	}
 	return d.store.UndoBatch(context.Background(), batchID, d.Now(), func(tx *sql.Tx, b data.ImportBatch) error {
 		shop, err := d.store.ShopByID(b.ShopID)
 		if err != nil {
 			return err
+		}
+		// What undo put back was classified when it was first imported: the
+		// values taught since then still hold.
+		if _, err := data.ReclassifyTx(context.Background(), tx, b.ShopID, vocab.Classifier()); err != nil {
+			return fmt.Errorf("undo batch %d: %w", b.ID, err)
 		}
 		return data.AuditTx(tx, d.audit(shop, "undo", fmt.Sprintf("batch %d: %s", b.ID, b.FileName)))
 	})

@@ -18,9 +18,10 @@ import (
 //     passes with no due.
 //   - refundable is deposit − the penalties of all violations, clamped at 0;
 //     the excess is Verdict.Shortfall.
-//   - data_as_of is the date of DataAsOf; stale when it is more than 7 days
-//     before asOf (7 days old is still fresh). A shop with nothing imported has
-//     data_as_of null and is not stale: there is no data to be old.
+//   - data_as_of is the date of Evidence.AsOf(); stale when it is more than 7
+//     days before asOf (7 days old is still fresh). A shop with nothing
+//     imported has data_as_of null and is not stale: there is no data to be
+//     old (orders_settled and returns_closed fail instead).
 //   - violations, steps and cases count as they are now, whatever asOf is:
 //     asOf looks ahead, not back.
 func Evaluate(f Facts, asOf data.Date) Verdict {
@@ -28,9 +29,9 @@ func Evaluate(f Facts, asOf data.Date) Verdict {
 	checks := make([]Check, 0, len(CheckIDs))
 	checks = append(checks,
 		operatingPeriod(f.Shop, p.MinOperatingDays, asOf),
-		ordersSettled(f.Orders),
+		ordersSettled(f.Orders, f.Evidence.Orders != 0),
 		afterSalesWindow(f.Orders, f.Rules.Window(f.Shop.Site), asOf),
-		returnsClosed(f.Cases),
+		returnsClosed(f.Cases, f.Evidence.Returns != 0),
 	)
 	if p.QuietDays > 0 {
 		checks = append(checks, quietPeriod(f.Orders, p.QuietDays, asOf))
@@ -57,7 +58,7 @@ func Evaluate(f Facts, asOf data.Date) Verdict {
 		Deposit:   f.Shop.Deposit,
 		Currency:  f.Shop.Currency,
 		Rules:     f.Rules.Label(),
-		DataAsOf:  f.DataAsOf.Date(),
+		DataAsOf:  f.Evidence.AsOf().Date(),
 		Checks:    checks,
 		ShopID:    f.Shop.ID,
 		Client:    f.Shop.Client,
@@ -173,7 +174,9 @@ var unsettledClasses = func() []data.StatusClass {
 	return out
 }()
 
-func ordersSettled(o data.OrderFacts) Check {
+// ordersSettled passes only on evidence: an orders export was imported
+// (an empty one proves there are no orders) and no order is unsettled.
+func ordersSettled(o data.OrderFacts, imported bool) Check {
 	var count int
 	var detail data.Parts
 	var evidence []string
@@ -189,34 +192,52 @@ func ordersSettled(o data.OrderFacts) Check {
 	}
 	switch {
 	case count > 0:
-		return newCheck(CheckOrdersSettled, false, KindAction, data.NoDate, MsgOrdersNotSettled,
+		text := MsgOrdersNotSettled
+		if o.Counts[data.Unknown] > 0 {
+			text = MsgOrdersUnknown
+		}
+		return newCheck(CheckOrdersSettled, false, KindAction, data.NoDate, text,
 			msgArgs{"Count": count, "Detail": detail}, evidence...)
+	case !imported:
+		return newCheck(CheckOrdersSettled, false, KindAction, data.NoDate, MsgNoOrders, nil)
 	case o.Total == 0:
-		return newCheck(CheckOrdersSettled, true, KindAction, data.NoDate, MsgNoOrders, nil)
+		return newCheck(CheckOrdersSettled, true, KindAction, data.NoDate, MsgNoOrdersInExport, nil)
 	}
 	return newCheck(CheckOrdersSettled, true, KindAction, data.NoDate, MsgOrdersSettled, msgArgs{"Total": o.Total})
 }
 
 func afterSalesWindow(o data.OrderFacts, window int, asOf data.Date) Check {
-	delivered := o.Counts[data.Delivered]
 	if o.DeliveredUndated > 0 {
+		// The sample lists undated orders first.
+		undated := o.DeliveredSample[:min(len(o.DeliveredSample), o.DeliveredUndated)]
 		return newCheck(CheckAfterSalesWindow, false, KindAction, data.NoDate, MsgDeliveredUndated,
-			msgArgs{"Count": o.DeliveredUndated, "Orders": idList(o.DeliveredSample, delivered)}, o.DeliveredSample...)
+			msgArgs{"Count": o.DeliveredUndated, "Orders": idList(undated, o.DeliveredUndated)}, undated...)
 	}
 	if o.LatestDelivered == data.NoDate {
 		return newCheck(CheckAfterSalesWindow, true, KindTime, data.NoDate, MsgNoDeliveredOrders, nil)
 	}
+	// The count is of the orders still in their window on asOf: those the
+	// sample and the shop page list, not every delivered order.
 	return timeCheck(CheckAfterSalesWindow, o.LatestDelivered.AddDays(window), asOf, MsgReturnWindowEnded, MsgReturnWindowOpen,
-		msgArgs{"Count": delivered, "Window": window, "Orders": idList(o.DeliveredSample, delivered)}, o.DeliveredSample...)
+		msgArgs{"Count": o.DeliveredOpen, "Window": window, "Orders": idList(o.DeliveredSample, o.DeliveredOpen)}, o.DeliveredSample...)
 }
 
-func returnsClosed(c data.CaseFacts) Check {
+// returnsClosed passes only on evidence: a returns export was imported (the
+// orders export misses most open cases; an empty returns export proves there
+// are none) and no case is open.
+func returnsClosed(c data.CaseFacts, imported bool) Check {
 	switch {
 	case c.Open > 0:
-		return newCheck(CheckReturnsClosed, false, KindAction, data.NoDate, MsgCasesOpen,
-			msgArgs{"Count": c.Open, "Cases": idList(c.OpenSample, c.Open)}, c.OpenSample...)
+		text := MsgCasesOpen
+		if c.Unknown > 0 {
+			text = MsgCasesUnknown
+		}
+		return newCheck(CheckReturnsClosed, false, KindAction, data.NoDate, text,
+			msgArgs{"Count": c.Open, "Cases": idList(c.OpenSample, c.Open), "Unknown": c.Unknown}, c.OpenSample...)
+	case !imported:
+		return newCheck(CheckReturnsClosed, false, KindAction, data.NoDate, MsgNoCases, nil)
 	case c.Total == 0:
-		return newCheck(CheckReturnsClosed, true, KindAction, data.NoDate, MsgNoCases, nil)
+		return newCheck(CheckReturnsClosed, true, KindAction, data.NoDate, MsgNoCasesInExport, nil)
 	}
 	return newCheck(CheckReturnsClosed, true, KindAction, data.NoDate, MsgCasesClosed, msgArgs{"Total": c.Total})
 }

@@ -65,7 +65,7 @@ func closedShop() Facts {
 			LatestClosureOrder: "583870900000000001",
 		},
 		Cases:    data.CaseFacts{Total: 3},
-		DataAsOf: rdStamp("2026-11-20 10:33:00"),
+		Evidence: data.Evidence{Orders: rdStamp("2026-11-20 10:33:00"), Returns: rdStamp("2026-11-20 10:40:00")},
 	}
 }
 
@@ -190,14 +190,18 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 				f.Orders.Unsettled = map[data.StatusClass][]string{data.Unknown: {"583870900000000301"}}
 			},
 			check: CheckOrdersSettled, kind: KindAction,
-			detail:     "Orders not settled: 1 — unknown status 1 (583870900000000301)",
+			detail: "Orders not settled: 1 — unknown status 1 (583870900000000301); " +
+				"map each unknown status in the import preview or with depositdesk status map VALUE CLASS",
 			status:     Blocked,
 			alsoFailed: []string{CheckQuietPeriod},
 		},
 		{
 			name: "delivered orders in their return window",
 			change: func(f *Facts) {
-				f.Orders.Counts[data.Delivered] = 3
+				// 5 delivered, of which 3 are still in their window: the
+				// count is of those the sample and the shop page list.
+				f.Orders.Counts[data.Delivered] = 5
+				f.Orders.DeliveredOpen = 3
 				f.Orders.LatestDelivered = rdDate("2026-11-01")
 				f.Orders.DeliveredSample = []string{"583870900000000401", "583870900000000402", "583870900000000403"}
 				f.Orders.LatestClosure = rdDate("2026-12-01")
@@ -224,6 +228,20 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 			alsoFailed: []string{CheckQuietPeriod},
 		},
 		{
+			name:   "no orders export imported",
+			change: func(f *Facts) { f.Orders = data.OrderFacts{}; f.Evidence.Orders = 0 },
+			check:  CheckOrdersSettled, kind: KindAction,
+			detail: "No orders export imported yet: export Orders → Manage Orders → All",
+			status: Blocked,
+		},
+		{
+			name:   "no returns export imported",
+			change: func(f *Facts) { f.Cases = data.CaseFacts{}; f.Evidence.Returns = 0 },
+			check:  CheckReturnsClosed, kind: KindAction,
+			detail: "No returns export imported yet: export Orders → Manage Returns; an empty export is proof enough",
+			status: Blocked,
+		},
+		{
 			name: "open after-sales cases",
 			change: func(f *Facts) {
 				f.Cases.Open = 2
@@ -231,6 +249,17 @@ func TestEachCheckFailsAsPRODUCTSays(t *testing.T) {
 			},
 			check: CheckReturnsClosed, kind: KindAction,
 			detail: "Open after-sales cases: 2 — 577000000000000001 (583870900000000001), 577000000000000002 (583870900000000002)",
+			status: Blocked,
+		},
+		{
+			name: "open after-sales cases holding an unknown value",
+			change: func(f *Facts) {
+				f.Cases.Open, f.Cases.Unknown = 3, 2
+				f.Cases.OpenSample = []string{"577000000000000001 (583870900000000001)"}
+			},
+			check: CheckReturnsClosed, kind: KindAction,
+			detail: "Open after-sales cases: 3 — 577000000000000001 (583870900000000001), …; 2 of them hold a status value not known yet: " +
+				"map it in the import preview or with depositdesk status map VALUE open|final",
 			status: Blocked,
 		},
 		{
@@ -366,7 +395,7 @@ func TestEveryCheckSaysWhyItPasses(t *testing.T) {
 	}
 }
 
-func TestAShopWithNoOrdersPassesTheOrderChecks(t *testing.T) {
+func TestEmptyExportsAreEvidenceOfNoOrdersAndNoCases(t *testing.T) {
 	f := closedShop()
 	f.Orders = data.OrderFacts{}
 	f.Cases = data.CaseFacts{}
@@ -375,9 +404,9 @@ func TestAShopWithNoOrdersPassesTheOrderChecks(t *testing.T) {
 		t.Fatalf("status %s, failing %v", v.Status, failingIDsOf(v))
 	}
 	for id, detail := range map[string]string{
-		CheckOrdersSettled:    "No orders have been imported",
+		CheckOrdersSettled:    "The orders export holds no orders",
 		CheckAfterSalesWindow: "No delivered order is still in its return window",
-		CheckReturnsClosed:    "No after-sales cases imported; import the returns export to be sure",
+		CheckReturnsClosed:    "The returns export holds no after-sales cases",
 		CheckQuietPeriod:      "No orders, so no quiet period applies",
 	} {
 		c := checkOf(t, v, id)
@@ -718,7 +747,7 @@ func TestDataIsStaleWhenMoreThanSevenDaysOld(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := closedShop()
-			f.DataAsOf = rdStamp(tt.exported)
+			f.Evidence = data.Evidence{Orders: rdStamp(tt.exported), Returns: rdStamp(tt.exported)}
 			v := Evaluate(f, rdAsOf)
 			if v.Stale != tt.stale || v.DataAsOf.String() != tt.dataAsOf {
 				t.Errorf("stale %v data_as_of %q, want %v %q", v.Stale, v.DataAsOf, tt.stale, tt.dataAsOf)
@@ -829,7 +858,7 @@ func rdJSONShape(t *testing.T, doc string) string {
 func TestNullDatesMarshalAsNull(t *testing.T) {
 	f := closedShop()
 	f.Shop.Account = data.RefundAccount{}
-	f.DataAsOf = 0
+	f.Evidence = data.Evidence{}
 	got, err := json.Marshal(Evaluate(f, rdAsOf))
 	if err != nil {
 		t.Fatal(err)
@@ -905,5 +934,51 @@ func TestRenderDetailMatchesDataRender(t *testing.T) {
 		if got, want := renderDetail(text, args), data.Render(text, args); got != want {
 			t.Errorf("%q: renderDetail %q, data.Render %q", text, got, want)
 		}
+	}
+}
+
+// TestVerdictsRestOnEvidence: what was imported decides what the verdict may
+// claim, and data_as_of is the older of the newest orders and returns export.
+func TestVerdictsRestOnEvidence(t *testing.T) {
+	orders, returns := rdStamp("2026-11-20 10:33:00"), rdStamp("2026-11-18 09:00:00")
+	tests := []struct {
+		name     string
+		evidence data.Evidence
+		orders   int // orders held (all completed)
+		cases    int // cases held (all closed)
+		status   string
+		failing  []string
+		dataAsOf string
+		stale    bool
+	}{
+		{"nothing imported", data.Evidence{}, 0, 0, Blocked, []string{CheckOrdersSettled, CheckReturnsClosed}, "", false},
+		{"only an orders export", data.Evidence{Orders: orders}, 100, 0, Blocked, []string{CheckReturnsClosed}, "2026-11-20", false},
+		{"only a returns export", data.Evidence{Returns: returns}, 0, 3, Blocked, []string{CheckOrdersSettled}, "2026-11-18", false},
+		{"both, returns older", data.Evidence{Orders: orders, Returns: returns}, 100, 3, Ready, nil, "2026-11-18", false},
+		{"both, orders older and stale", data.Evidence{Orders: rdStamp("2026-11-01 08:00:00"), Returns: returns}, 100, 3, Ready, nil, "2026-11-01", true},
+		{"both empty exports", data.Evidence{Orders: orders, Returns: returns}, 0, 0, Ready, nil, "2026-11-18", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := closedShop()
+			f.Evidence = tt.evidence
+			f.Orders = data.OrderFacts{Counts: map[data.StatusClass]int{}}
+			if tt.orders > 0 {
+				f.Orders = closedShop().Orders
+			}
+			f.Cases = data.CaseFacts{Total: tt.cases}
+			v := Evaluate(f, rdAsOf)
+			if v.Status != tt.status || strings.Join(failingIDsOf(v), ",") != strings.Join(tt.failing, ",") {
+				t.Errorf("status %s failing %v, want %s %v", v.Status, failingIDsOf(v), tt.status, tt.failing)
+			}
+			if v.DataAsOf.String() != tt.dataAsOf || v.Stale != tt.stale {
+				t.Errorf("data_as_of %q stale %v, want %q %v", v.DataAsOf, v.Stale, tt.dataAsOf, tt.stale)
+			}
+			for _, c := range v.Checks {
+				if !c.OK && c.Kind != KindAction {
+					t.Errorf("%s fails as %s; missing evidence is an action", c.ID, c.Kind)
+				}
+			}
+		})
 	}
 }

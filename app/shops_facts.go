@@ -120,7 +120,11 @@ func (d *Desk) Readiness(asOf data.Date, names ...string) ([]Verdict, error) {
 	for _, v := range vs {
 		violations[v.ShopID] = append(violations[v.ShopID], v)
 	}
-	asOfData, err := d.store.DataAsOf()
+	vocab, err := d.vocabulary(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	evidence, err := d.store.Evidence(context.Background())
 	if err != nil {
 		return nil, err
 	}
@@ -148,9 +152,14 @@ func (d *Desk) Readiness(asOf data.Date, names ...string) ([]Verdict, error) {
 			for i := w; i < len(shops); i += workers {
 				sh := shops[i]
 				rs := rules[sh.RuleSet]
-				f := Facts{Shop: sh, Rules: rs, Violations: violations[sh.ID], DataAsOf: asOfData[sh.ID]}
-				if f.Orders, err = r.Orders(sh.ID, rs.Window(sh.Site)); err == nil {
+				f := Facts{Shop: sh, Rules: rs, Violations: violations[sh.ID], Evidence: evidence[sh.ID]}
+				if f.Orders, err = r.Orders(sh.ID, rs.Window(sh.Site), asOf); err == nil {
 					f.Cases, err = r.Cases(sh.ID)
+				}
+				for _, g := range f.Cases.OpenValues {
+					if _, unknown := vocab.CaseOpen(g.Values); len(unknown) > 0 {
+						f.Cases.Unknown += g.Count
+					}
 				}
 				if err != nil {
 					errs[w] = err

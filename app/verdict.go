@@ -18,7 +18,9 @@ type Facts struct {
 	Orders     data.OrderFacts
 	Cases      data.CaseFacts
 	Violations []data.Violation // the shop's violations, open and resolved
-	DataAsOf   data.Stamp       // export time of the shop's newest import; 0 when nothing was imported
+	// Evidence is the export time of the shop's newest orders and returns
+	// export; a kind never imported is 0 and its check cannot pass.
+	Evidence data.Evidence
 }
 
 // Status is where a shop's deposit refund stands (PRODUCT.md §2).
@@ -84,7 +86,7 @@ type Verdict struct {
 	Refundable data.Money `json:"refundable"` // deposit − all penalties, never below zero
 	Currency   string     `json:"currency"`
 	Rules      string     `json:"rules"`      // rule set label, e.g. "tiktok-cb@2025-12-15"
-	DataAsOf   data.Date  `json:"data_as_of"` // export date of the newest import; null when none
+	DataAsOf   data.Date  `json:"data_as_of"` // the older of the newest orders and returns export; null when none
 	Stale      bool       `json:"stale"`      // data_as_of is more than StaleAfterDays before as_of
 	Checks     []Check    `json:"checks"`
 
@@ -124,7 +126,8 @@ const (
 	MsgOperatingPeriodRuns  = "The operating period runs until {{.Due}}"
 	MsgOperatingPeriodEnded = "The operating period ended on {{.Due}}"
 
-	MsgNoOrders          = "No orders have been imported"
+	MsgNoOrders          = "No orders export imported yet: export Orders → Manage Orders → All"
+	MsgNoOrdersInExport  = "The orders export holds no orders"
 	MsgOrdersSettled     = "Every order is settled ({{.Total}})"
 	MsgOrdersNotSettled  = "Orders not settled: {{.Count}} — {{.Detail}}"
 	MsgDeliveredUndated  = "Delivered orders without a Delivered Time: {{.Count}}; when their return window ends is unknown — {{.Orders}}"
@@ -132,9 +135,12 @@ const (
 	MsgReturnWindowEnded = "The {{.Window}}-day return window of every delivered order ended by {{.Due}}"
 	MsgNoDeliveredOrders = "No delivered order is still in its return window"
 
-	MsgNoCases     = "No after-sales cases imported; import the returns export to be sure"
-	MsgCasesClosed = "Every after-sales case is closed ({{.Total}})"
-	MsgCasesOpen   = "Open after-sales cases: {{.Count}} — {{.Cases}}"
+	MsgNoCases         = "No returns export imported yet: export Orders → Manage Returns; an empty export is proof enough"
+	MsgNoCasesInExport = "The returns export holds no after-sales cases"
+	MsgCasesClosed     = "Every after-sales case is closed ({{.Total}})"
+	MsgCasesOpen       = "Open after-sales cases: {{.Count}} — {{.Cases}}"
+	MsgCasesUnknown    = "Open after-sales cases: {{.Count}} — {{.Cases}}; {{.Unknown}} of them hold a status value not known yet: map it in the import preview or with depositdesk status map VALUE open|final"
+	MsgOrdersUnknown   = "Orders not settled: {{.Count}} — {{.Detail}}; map each unknown status in the import preview or with depositdesk status map VALUE CLASS"
 
 	MsgQuietNoOrders       = "No orders, so no quiet period applies"
 	MsgQuietUnclosed       = "Orders without a closure date yet: {{.Count}}; the {{.Days}}-day quiet period starts after the last one closes"
@@ -187,9 +193,9 @@ var stepMessages = map[string][2]string{
 func MessageTexts() []string {
 	return []string{
 		MsgOpeningDateUnknown, MsgOperatingPeriodNone, MsgOperatingPeriodRuns, MsgOperatingPeriodEnded,
-		MsgNoOrders, MsgOrdersSettled, MsgOrdersNotSettled,
+		MsgNoOrders, MsgNoOrdersInExport, MsgOrdersSettled, MsgOrdersNotSettled, MsgOrdersUnknown,
 		MsgDeliveredUndated, MsgReturnWindowOpen, MsgReturnWindowEnded, MsgNoDeliveredOrders,
-		MsgNoCases, MsgCasesClosed, MsgCasesOpen,
+		MsgNoCases, MsgNoCasesInExport, MsgCasesClosed, MsgCasesOpen, MsgCasesUnknown,
 		MsgQuietNoOrders, MsgQuietUnclosed, MsgQuietClosureUnknown, MsgQuietRuns, MsgQuietEnded,
 		MsgNoticeNotPosted, MsgNoticeRuns, MsgNoticeEnded,
 		MsgMarketingNotStopped, MsgMarketingStopped, MsgCreatorsNotUnbound, MsgCreatorsUnbound,

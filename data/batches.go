@@ -183,21 +183,49 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, now time.Time, then fun
 	return b, err
 }
 
-// DataAsOf is the export time of the newest live import of each shop.
-func (s *Store) DataAsOf() (map[int64]Stamp, error) {
-	rows, err := s.read.Query("SELECT shop_id, max(exported_at) FROM import_batches WHERE undone_at = '' GROUP BY shop_id")
+// Evidence is what a shop's live imports prove: the export time of its
+// newest orders export and of its newest returns export, 0 when it has none
+// of that kind. An empty export (header only) counts: it proves there is nothing.
+type Evidence struct {
+	Orders, Returns Stamp
+}
+
+// AsOf is how fresh the shop's data is (PRODUCT.md §2): the older of the
+// newest orders and newest returns export, or the one kind there is; 0 when
+// nothing was imported.
+func (e Evidence) AsOf() Stamp {
+	switch {
+	case e.Orders == 0:
+		return e.Returns
+	case e.Returns == 0:
+		return e.Orders
+	}
+	return min(e.Orders, e.Returns)
+}
+
+// Evidence is, for every shop that has a live import, its Evidence.
+func (s *Store) Evidence(ctx context.Context) (map[int64]Evidence, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT shop_id, kind, max(exported_at) FROM import_batches WHERE undone_at = '' GROUP BY shop_id, kind")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read the exports each shop has: %w", err)
 	}
 	defer rows.Close()
-	out := map[int64]Stamp{}
+	out := map[int64]Evidence{}
 	for rows.Next() {
 		var id int64
+		var kind string
 		var st Stamp
-		if err := rows.Scan(&id, &st); err != nil {
-			return nil, err
+		if err := rows.Scan(&id, &kind, &st); err != nil {
+			return nil, fmt.Errorf("read the exports each shop has: %w", err)
 		}
-		out[id] = st
+		e := out[id]
+		switch FileKind(kind) {
+		case KindOrders:
+			e.Orders = st
+		case KindReturns:
+			e.Returns = st
+		}
+		out[id] = e
 	}
 	return out, rows.Err()
 }

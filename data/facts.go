@@ -28,10 +28,13 @@ type OrderFacts struct {
 
 	// LatestDelivered is the latest Delivered Time (as a date) among orders that
 	// are delivered but not completed; DeliveredUndated counts such orders
-	// without a Delivered Time. DeliveredSample holds the IDs of the delivered
-	// orders whose window ends last.
+	// without a Delivered Time. DeliveredOpen counts the delivered orders whose
+	// return window has not ended on the day asked (undated ones included):
+	// the orders the shop page lists and copies. DeliveredSample holds their
+	// IDs, undated ones first, then those whose window ends last.
 	LatestDelivered  Date
 	DeliveredUndated int
+	DeliveredOpen    int
 	DeliveredSample  []string
 
 	// LatestClosure is the latest order closure date, expected ones included
@@ -52,6 +55,10 @@ type CaseFacts struct {
 	Open  int
 	// OpenSample holds up to SampleSize open cases as "return ID (order ID)".
 	OpenSample []string
+	// OpenValues counts the open cases by their status values, so the caller
+	// can tell (Unknown) how many hold a value not known yet.
+	OpenValues []StatusValueCount
+	Unknown    int
 }
 
 // closureExpr is an order's closure date in days (PRODUCT.md §2), NULL when it
@@ -64,21 +71,14 @@ END`
 
 // postgresByClass is byClass for PostgreSQL, which has no bare columns (the
 // order holding the latest closure is the first in the covering index's
-// order) and where a round trip costs more than the work: the samples come
-// with the counts, in the order SQLite reads them from the index.
+// order) and where a round trip costs more than the work: the samples of
+// unsettled orders come with the counts, in sample's order.
 const postgresByClass = `SELECT class, count(*), count(*) FILTER (WHERE delivered = 0), max(c),
 		(array_agg(order_id ORDER BY c DESC NULLS LAST, delivered, created, cancelled, exported_at, order_id))[1],
-		coalesce(array_to_json((array_agg(order_id ORDER BY delivered, created, cancelled, exported_at, order_id)
-			FILTER (WHERE class IN ('unpaid','on_hold','to_ship','in_transit','unknown')))[1:?3])::text, '[]'),
-		coalesce(array_to_json((array_agg(order_id ORDER BY delivered DESC, created DESC, cancelled DESC, exported_at DESC, order_id DESC)
-			FILTER (WHERE class = 'delivered'))[1:?3])::text, '[]')
+		coalesce(array_to_json((array_agg(order_id ORDER BY delivered, created, order_id)
+			FILTER (WHERE class IN ('unpaid','on_hold','to_ship','in_transit','unknown')))[1:?3])::text, '[]')
 	FROM (SELECT class, delivered, created, cancelled, exported_at, order_id, ` + closureExpr + ` AS c
 		FROM orders WHERE shop_id = ?2) o GROUP BY class`
-
-// postgresCases is cases and open in one round trip, for PostgreSQL.
-const postgresCases = `SELECT count(*), coalesce(sum(open), 0),
-		coalesce(array_to_json((array_agg(return_id || ' (' || order_id || ')' ORDER BY requested, return_id) FILTER (WHERE open = 1))[1:?])::text, '[]')
-	FROM return_cases WHERE shop_id = ?`
 
 // FactsReader computes OrderFacts and CaseFacts shop by shop with prepared
 // statements inside one read transaction, so a whole overview is consistent.
@@ -86,7 +86,7 @@ type FactsReader struct {
 	pg                               bool
 	tx                               *sql.Tx
 	byClass, sample, delivered, open *sql.Stmt
-	cases                            *sql.Stmt
+	deliveredOpen, cases, openValues *sql.Stmt
 }
 
 // Facts opens a FactsReader; Close it when done.
@@ -104,15 +104,19 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 	// One max() per group, so SQLite gives order_id from the row holding it.
 	byClass := `SELECT class, count(*), count(*) FILTER (WHERE delivered = 0), max(` + closureExpr + `), order_id
 		FROM orders WHERE shop_id = ?2 GROUP BY class`
-	cases := `SELECT count(*), coalesce(sum(open), 0) FROM return_cases WHERE shop_id = ?`
 	if s.pg {
-		byClass, cases = postgresByClass, postgresCases
+		byClass = postgresByClass
 	}
 	prep(&r.byClass, byClass)
-	prep(&r.sample, `SELECT order_id FROM orders WHERE shop_id = ? AND class = ? ORDER BY delivered, created LIMIT ?`)
-	prep(&r.delivered, `SELECT order_id FROM orders WHERE shop_id = ? AND class = 'delivered' ORDER BY delivered DESC LIMIT ?`)
-	prep(&r.cases, cases)
-	prep(&r.open, `SELECT return_id, order_id FROM return_cases WHERE shop_id = ? AND open = 1 ORDER BY requested LIMIT ?`)
+	prep(&r.sample, `SELECT order_id FROM orders WHERE shop_id = ? AND class = ? ORDER BY delivered, created, order_id LIMIT ?`)
+	// The delivered orders still in their window on ?3 (or undated), as BlockingOrders lists them.
+	const inWindow = `FROM orders WHERE shop_id = ?1 AND class = 'delivered' AND (delivered = 0 OR delivered / 86400 + ?2 > ?3)`
+	prep(&r.deliveredOpen, `SELECT count(*) `+inWindow)
+	prep(&r.delivered, `SELECT order_id `+inWindow+` ORDER BY delivered = 0 DESC, delivered DESC, order_id LIMIT ?4`)
+	prep(&r.cases, `SELECT count(*), coalesce(sum(open), 0) FROM return_cases WHERE shop_id = ?`)
+	prep(&r.open, `SELECT return_id, order_id FROM return_cases WHERE shop_id = ? AND open = 1 ORDER BY requested, return_id LIMIT ?`)
+	prep(&r.openValues, `SELECT status, substatus, dispute, appeal, compensation, count(*) FROM return_cases
+		WHERE shop_id = ? AND open = 1 GROUP BY status, substatus, dispute, appeal, compensation`)
 	if err != nil {
 		tx.Rollback()
 		return nil, err
@@ -123,8 +127,8 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 // Close ends the read transaction.
 func (r *FactsReader) Close() error { return r.tx.Rollback() }
 
-// Orders computes a shop's OrderFacts for a return window of window days.
-func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
+// Orders computes a shop's OrderFacts for a return window of window days, on asOf.
+func (r *FactsReader) Orders(shopID int64, window int, asOf Date) (OrderFacts, error) {
 	f := OrderFacts{Counts: map[StatusClass]int{}}
 	args := []any{window, shopID}
 	if r.pg {
@@ -135,31 +139,25 @@ func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
 		return f, err
 	}
 	samples := map[StatusClass][]string{}
-	var deliveredLast []string
 	for rows.Next() {
 		var class string
 		var n, undated int
 		var closure sql.NullInt64
 		var latest sql.NullString
 		dest := []any{&class, &n, &undated, &closure, &latest}
-		var first, last string
+		var sample string
 		if r.pg {
-			dest = append(dest, &first, &last)
+			dest = append(dest, &sample)
 		}
 		if err := rows.Scan(dest...); err != nil {
 			rows.Close()
 			return f, err
 		}
 		c := StatusClass(class)
-		if r.pg {
-			if c.Unsettled() {
-				var ids []string
-				json.Unmarshal([]byte(first), &ids)
-				samples[c] = ids
-			}
-			if c == Delivered {
-				json.Unmarshal([]byte(last), &deliveredLast)
-			}
+		if r.pg && c.Unsettled() {
+			var ids []string
+			json.Unmarshal([]byte(sample), &ids)
+			samples[c] = ids
 		}
 		f.Total += n
 		f.Counts[c] += n
@@ -199,9 +197,10 @@ func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
 		f.Unsettled[c] = ids
 	}
 	if f.Counts[Delivered] > 0 {
-		if r.pg {
-			f.DeliveredSample = deliveredLast
-		} else if f.DeliveredSample, err = strings1(r.delivered.Query(shopID, SampleSize)); err != nil {
+		if err := r.deliveredOpen.QueryRow(shopID, window, int64(asOf)).Scan(&f.DeliveredOpen); err != nil {
+			return f, err
+		}
+		if f.DeliveredSample, err = strings1(r.delivered.Query(shopID, window, int64(asOf), SampleSize)); err != nil {
 			return f, err
 		}
 	}
@@ -211,17 +210,6 @@ func (r *FactsReader) Orders(shopID int64, window int) (OrderFacts, error) {
 // Cases computes a shop's CaseFacts.
 func (r *FactsReader) Cases(shopID int64) (CaseFacts, error) {
 	var f CaseFacts
-	if r.pg {
-		var open string
-		if err := r.cases.QueryRow(SampleSize, shopID).Scan(&f.Total, &f.Open, &open); err != nil {
-			return f, err
-		}
-		err := json.Unmarshal([]byte(open), &f.OpenSample)
-		if len(f.OpenSample) == 0 {
-			f.OpenSample = nil
-		}
-		return f, err
-	}
 	if err := r.cases.QueryRow(shopID).Scan(&f.Total, &f.Open); err != nil {
 		return f, err
 	}
@@ -240,7 +228,12 @@ func (r *FactsReader) Cases(shopID int64) (CaseFacts, error) {
 		}
 		f.OpenSample = append(f.OpenSample, ret+" ("+ord+")")
 	}
-	return f, rows.Err()
+	if err := rows.Err(); err != nil {
+		return f, err
+	}
+	rows, err = r.openValues.Query(shopID)
+	f.OpenValues, err = collect(rows, err, scanCaseValues)
+	return f, err
 }
 
 func strings1(rows *sql.Rows, err error) ([]string, error) {

@@ -163,12 +163,20 @@ type Order struct {
 
 // ReturnCase is an after-sales case from the returns export.
 type ReturnCase struct {
-	ShopID     int64
-	ID         string // Return Order ID
-	OrderID    string
-	Type       string // Return and refund, Refund only, …
-	Status     string // Return Status as exported
-	Substatus  string
+	ShopID    int64
+	ID        string // Return Order ID
+	OrderID   string
+	Type      string // Return and refund, Refund only, …
+	Status    string // Return Status as exported
+	Substatus string // Return Sub Status as exported
+	// Dispute, Appeal and Compensation are the Dispute Status, Appeal Status
+	// and Compensation Status cells as exported: any of them can keep a case
+	// open after its Return Status reads final.
+	Dispute      string
+	Appeal       string
+	Compensation string
+	// Open: Return Status is open, or a status cell holds a value not known
+	// to be final (unknown values count as open until the user maps them).
 	Open       bool
 	Requested  Stamp
 	Refunded   Stamp

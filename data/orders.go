@@ -21,14 +21,15 @@ var caseTable = recordTable[ReturnCase]{
 	table:   "return_cases",
 	history: "return_history",
 	key:     "return_id",
-	cols:    []string{"order_id", "type", "status", "substatus", "open", "requested", "refunded", "amount"},
+	cols:    []string{"order_id", "type", "status", "substatus", "dispute", "appeal", "compensation", "open", "requested", "refunded", "amount"},
 	keyOf:   func(c *ReturnCase) string { return c.ID },
 	values: func(c *ReturnCase) []any {
 		open := int64(0)
 		if c.Open {
 			open = 1
 		}
-		return []any{c.OrderID, c.Type, c.Status, c.Substatus, open, int64(c.Requested), int64(c.Refunded), int64(c.Amount)}
+		return []any{c.OrderID, c.Type, c.Status, c.Substatus, c.Dispute, c.Appeal, c.Compensation, open,
+			int64(c.Requested), int64(c.Refunded), int64(c.Amount)}
 	},
 }
 
@@ -43,11 +44,11 @@ func scanOrder(r rowScanner) (Order, error) {
 	return o, err
 }
 
-const caseColumns = "shop_id, return_id, order_id, type, status, substatus, open, requested, refunded, amount, exported_at, batch_id"
+const caseColumns = "shop_id, return_id, order_id, type, status, substatus, dispute, appeal, compensation, open, requested, refunded, amount, exported_at, batch_id"
 
 func scanCase(r rowScanner) (ReturnCase, error) {
 	var c ReturnCase
-	err := r.Scan(&c.ShopID, &c.ID, &c.OrderID, &c.Type, &c.Status, &c.Substatus, &c.Open, &c.Requested, &c.Refunded,
+	err := r.Scan(&c.ShopID, &c.ID, &c.OrderID, &c.Type, &c.Status, &c.Substatus, &c.Dispute, &c.Appeal, &c.Compensation, &c.Open, &c.Requested, &c.Refunded,
 		&c.Amount, &c.ExportedAt, &c.BatchID)
 	return c, err
 }

@@ -221,9 +221,9 @@ func TestUndoRestoresExactlyTheEarlierState(t *testing.T) {
 	if len(after) != len(before) || after[0] != before[0] {
 		t.Fatalf("after undo %+v, before %+v", after, before)
 	}
-	asOf, _ := s.DataAsOf()
-	if asOf[sh.ID] != stamp(t, "2026-10-01 08:00:00") {
-		t.Fatalf("data as of %v", asOf[sh.ID])
+	ev, _ := s.Evidence(context.Background())
+	if ev[sh.ID].Orders != stamp(t, "2026-10-01 08:00:00") || ev[sh.ID].Returns != 0 {
+		t.Fatalf("evidence after undo %+v", ev[sh.ID])
 	}
 	if _, ok := s.LiveBatchBySHA(sh.ID, "two"); ok {
 		t.Fatal("an undone batch still counts as imported")
@@ -278,7 +278,7 @@ func TestFactsComputeClosureDatesPerClass(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	f, err := r.Orders(sh.ID, 30)
+	f, err := r.Orders(sh.ID, 30, MakeDate(2026, 11, 24))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +286,7 @@ func TestFactsComputeClosureDatesPerClass(t *testing.T) {
 	if f.LatestClosure != want || f.LatestClosureOrder != "4" {
 		t.Fatalf("latest closure %v (%s), want %v (4)", f.LatestClosure, f.LatestClosureOrder, want)
 	}
-	if f.LatestDelivered != MakeDate(2026, 10, 15) || f.Unclosed != 1 || f.Total != 5 {
+	if f.LatestDelivered != MakeDate(2026, 10, 15) || f.Unclosed != 1 || f.Total != 5 || f.DeliveredOpen != 0 {
 		t.Fatalf("facts %+v", f)
 	}
 	if got := f.Unsettled[ToShip]; len(got) != 1 || got[0] != "5" {
@@ -309,7 +309,7 @@ func TestANewerExportShowingACompletedOrderAgainMovesItsClosureUpToTheWindow(t *
 			t.Fatal(err)
 		}
 		defer r.Close()
-		f, err := r.Orders(sh.ID, 30)
+		f, err := r.Orders(sh.ID, 30, MakeDate(2026, 11, 24))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -31,9 +31,11 @@ type prepareDialog struct {
 	shops      []string                 // every shop listed, ready ones first
 	checks     map[string]*widget.Check // by shop name
 	ready      map[string]bool
+	stale      map[string]app.Verdict // shops whose data is more than a week old
 	showOthers *widget.Check
 	others     *fyne.Container
 	warn       *fyne.Container
+	staleWarn  *widget.Label // before anything is written: which selected shops have old data
 	folder     *widget.Entry
 	choose     *widget.Button
 	language   *widget.RadioGroup
@@ -58,7 +60,7 @@ func (a *applicationsScreen) openPrepare(named []string) {
 	if a.exporting {
 		return
 	}
-	p := &prepareDialog{a: a, checks: map[string]*widget.Check{}, ready: map[string]bool{}}
+	p := &prepareDialog{a: a, checks: map[string]*widget.Check{}, ready: map[string]bool{}, stale: map[string]app.Verdict{}}
 	a.prepare = p
 
 	kept := map[int64]data.ApplicationStatus{}
@@ -95,6 +97,9 @@ func (a *applicationsScreen) openPrepare(named []string) {
 		}
 		p.checks[name] = c
 		p.shops = append(p.shops, name)
+		if v.Stale {
+			p.stale[name] = v
+		}
 		if v.Status == app.Ready {
 			p.ready[name] = true
 			readyRows = append(readyRows, c)
@@ -117,6 +122,10 @@ func (a *applicationsScreen) openPrepare(named []string) {
 	warnText.Importance = widget.WarningImportance
 	p.warn = container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.WarningIcon())), nil, warnText)
 	p.warn.Hide()
+	p.staleWarn = widget.NewLabel("")
+	p.staleWarn.Wrapping = fyne.TextWrapWord
+	p.staleWarn.Importance = widget.WarningImportance
+	p.staleWarn.Hide()
 	if len(otherRows) == 0 {
 		p.showOthers.Hide()
 	}
@@ -149,7 +158,7 @@ func (a *applicationsScreen) openPrepare(named []string) {
 		widget.NewFormItem(lang.L("Language"), p.language),
 	)
 	content := container.NewBorder(container.NewVBox(intro, widget.NewSeparator()),
-		container.NewVBox(p.warn, widget.NewSeparator(), form), nil, nil, scroll)
+		container.NewVBox(p.warn, p.staleWarn, widget.NewSeparator(), form), nil, nil, scroll)
 
 	p.run = widget.NewButtonWithIcon(lang.L("Prepare"), theme.DocumentCreateIcon(), p.onRun)
 	p.run.Importance = widget.HighImportance
@@ -203,11 +212,29 @@ func (p *prepareDialog) updateRun() {
 	} else {
 		p.warn.Hide()
 	}
+	p.showStale()
 	if len(p.selected()) == 0 || strings.TrimSpace(p.folder.Text) == "" {
 		p.run.Disable()
 	} else {
 		p.run.Enable()
 	}
+}
+
+// showStale names the selected shops whose data is more than a week old,
+// before any workbook is written.
+func (p *prepareDialog) showStale() {
+	var lines []string
+	for _, name := range p.selected() {
+		if v, ok := p.stale[name]; ok {
+			lines = append(lines, lang.L(app.MsgExportStale, map[string]any{"Shop": name, "Date": v.DataAsOf.String(), "Days": app.StaleAfterDays}))
+		}
+	}
+	if len(lines) == 0 {
+		p.staleWarn.Hide()
+		return
+	}
+	p.staleWarn.SetText(strings.Join(lines, "\n"))
+	p.staleWarn.Show()
 }
 
 func (p *prepareDialog) onChooseFolder() {

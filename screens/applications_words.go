@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"encoding/json"
 	"errors"
 	"image/color"
 	"net/url"
@@ -13,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 
-	"depositdesk/assets"
+	"depositdesk/assets/translations"
 	"depositdesk/data"
 )
 
@@ -191,23 +190,10 @@ func workbookLanguage(l Language) string {
 // one). It is safe to call off the UI goroutine, which lang.L is not while
 // the language may change.
 func translator(l Language) func(data.Message) string {
-	texts := map[string]string{}
-	if b, err := assets.Translations.ReadFile(assets.TranslationsDir + "/" + string(l.Resolve()) + ".json"); err == nil {
-		if err := json.Unmarshal(b, &texts); err != nil {
-			fyne.LogError("reading the translations", err)
-		}
-	}
-	sep, ok := texts[data.PartsSeparator]
-	if !ok {
-		sep = data.PartsSeparator
-	}
-	var render func(data.Message) string
-	render = func(m data.Message) string {
-		t, ok := texts[m.Text]
-		if !ok {
-			t = m.Text
-		}
-		return data.Render(t, data.ExpandParts(m.Args, render, sep))
+	render, err := translations.Translator(string(l.Resolve()))
+	if err != nil {
+		fyne.LogError("reading the translations", err)
+		return func(m data.Message) string { return m.Message() }
 	}
 	return render
 }

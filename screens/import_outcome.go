@@ -57,6 +57,9 @@ func (s *importScreen) outcomeView(f *importFile) fyne.CanvasObject {
 	}
 	if f.state == filePreviewed || f.state == fileImported {
 		parts = append(parts, s.warningsView(f.plan.Warnings))
+		if choices := s.unknownValuesView(f); choices != nil {
+			parts = append(parts, choices)
+		}
 	} else if len(s.reportMessages()) > 0 {
 		parts = append(parts, container.NewHBox(layout.NewSpacer(), s.newSaveReportButton()))
 	}

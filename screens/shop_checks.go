@@ -62,6 +62,10 @@ func (s *shopScreen) checkView(c app.Check) fyne.CanvasObject {
 	detail.Wrapping = fyne.TextWrapWord
 	detail.Selectable = true
 	lines := container.NewVBox(container.NewHBox(title, when), detail)
+	if c.Msg.Text == app.MsgNoOrders || c.Msg.Text == app.MsgNoCases {
+		// The evidence missing is an export: the way to it is the import page.
+		lines.Add(container.NewHBox(widget.NewButtonWithIcon(lang.L("Import exports…"), theme.UploadIcon(), func() { s.shell.Show(PageImport) })))
+	}
 
 	if ids := s.evidenceIDs(c); len(ids) > 0 && !c.OK {
 		shown := ids
@@ -101,8 +105,10 @@ func (s *shopScreen) evidenceIDs(c app.Check) []string {
 			}
 		}
 	case app.CheckAfterSalesWindow:
+		// The undated detail counts only orders without a Delivered Time.
+		undatedOnly := c.Msg.Text == app.MsgDeliveredUndated
 		for _, o := range s.orders {
-			if o.Class == data.Delivered {
+			if o.Class == data.Delivered && (!undatedOnly || o.Delivered == 0) {
 				ids = append(ids, o.ID)
 			}
 		}

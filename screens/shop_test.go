@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"depositdesk/app"
 	"depositdesk/data"
@@ -196,4 +197,38 @@ func TestShopPageRendersMarkup(t *testing.T) {
 	s, _ := openShopPage(t, "Lotus MY")
 	s.win.Resize(fyne.NewSize(1280, 800))
 	test.AssertObjectRendersToMarkup(t, "shop.xml", shown(s))
+}
+
+// TestAMissingExportLeadsToTheImportPage: a shop whose returns export was
+// undone fails returns_closed on missing evidence, and its row offers the way
+// to import one.
+func TestAMissingExportLeadsToTheImportPage(t *testing.T) {
+	s, d := openShopPage(t, "Acme US")
+	bs, _ := d.Imports("Acme US")
+	for _, b := range bs {
+		if b.Kind == data.KindReturns {
+			if _, err := d.Undo(b.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	s.OpenShop("Acme US")
+	s.shop.reload()
+	row := s.shop.checkRows[app.CheckReturnsClosed]
+	if row.check.OK || row.check.Msg.Text != app.MsgNoCases {
+		t.Fatalf("returns_closed without a returns export: %+v", row.check)
+	}
+	var button *widget.Button
+	for _, b := range find[*widget.Button](s.shop.checkView(row.check)) {
+		if b.Text == "Import exports…" {
+			button = b
+		}
+	}
+	if button == nil {
+		t.Fatal("the failing check offers no way to import the export")
+	}
+	test.Tap(button)
+	if s.Current() != PageImport {
+		t.Errorf("the button shows %q, not the import page", s.Current())
+	}
 }

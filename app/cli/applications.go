@@ -63,7 +63,13 @@ func exportApplications(c *ctx, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
-	res, err := d.Export(ctx, *out, asOf, *lang, shops...)
+	// Warnings (not ready, stale data) come before the workbooks are written.
+	warn := func(ws []data.Message) {
+		for _, w := range ws {
+			fmt.Fprintln(c.Stderr, "warning:", w.Error())
+		}
+	}
+	res, err := d.ExportWith(ctx, *out, asOf, app.ExportOptions{Lang: *lang, Warn: warn}, shops...)
 	for _, a := range res.Applications {
 		state := "application " + string(a.Status)
 		if a.Kept {
@@ -74,9 +80,7 @@ func exportApplications(c *ctx, args []string) error {
 	if res.Summary != "" {
 		c.printf("Summary → %s (applications: %d)\n", res.Summary, len(res.Applications))
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintln(c.Stderr, "warning:", w.Error())
-	}
+	warn(res.Warnings)
 	return err
 }
 

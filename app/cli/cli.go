@@ -77,6 +77,7 @@ func init() {
 		{[]string{"demo"}, "demo", demo},
 	}
 	commands = append(commands, applicationCommands...)
+	commands = append(commands, statusCommands...)
 	commands = append(commands, teamCommands...)
 }
 

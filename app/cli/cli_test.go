@@ -88,6 +88,21 @@ func TestACommandLineSessionFromShopToVerdict(t *testing.T) {
 	if err := json.Unmarshal([]byte(js), &got); err != nil {
 		t.Fatalf("readiness --json is not JSON: %v\n%s", err, js)
 	}
+	// Without a returns export there is no evidence that no case is open.
+	if len(got.Shops) != 1 || got.Shops[0].Status != "blocked" || !strings.Contains(js, "No returns export imported yet") {
+		t.Fatalf("readiness without a returns export: %s", js)
+	}
+	returns := filepath.Join(t.TempDir(), "Return order-2026-07-20-09_20.csv")
+	empty := sample.Returns(sample.Options{Seed: 3, Site: "US"})
+	empty.Cases, empty.Rows = nil, 0
+	if err := sample.WriteFile(returns, empty); err != nil {
+		t.Fatal(err)
+	}
+	s.ok("import", "--shop", "Acme US", returns)
+	js = s.ok("readiness", "--as-of", "2026-11-24", "--json")
+	if err := json.Unmarshal([]byte(js), &got); err != nil {
+		t.Fatalf("readiness --json is not JSON: %v\n%s", err, js)
+	}
 	if got.AsOf != "2026-11-24" || len(got.Shops) != 1 {
 		t.Fatalf("readiness: %s", js)
 	}
@@ -116,9 +131,10 @@ func TestACommandLineSessionFromShopToVerdict(t *testing.T) {
 		} `json:"imports"`
 	}
 	json.Unmarshal([]byte(imports), &batches)
-	if len(batches.Imports) != 1 {
+	if len(batches.Imports) != 2 {
 		t.Fatalf("imports: %s", imports)
 	}
+	s.ok("undo", "2")
 	s.ok("undo", "1")
 	js = s.ok("readiness", "--as-of", "2026-11-24", "--json")
 	json.Unmarshal([]byte(js), &got)

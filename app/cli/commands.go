@@ -76,6 +76,7 @@ func printImport(c *ctx, p *app.ImportPlan) {
 	for _, w := range p.Warnings {
 		c.printf("  warning: %s\n", w.Error())
 	}
+	printUnknown(c, p.Unknown)
 }
 
 func importsList(c *ctx, args []string) error {

@@ -27,6 +27,9 @@ const (
 	fReturnSubstatus
 	fRequested
 	fRefundTime
+	fDispute
+	fAppeal
+	fCompensation
 	nFields
 )
 
@@ -51,6 +54,9 @@ var aliases = [nFields][]string{
 	fReturnSubstatus: {"Return Sub Status", "Return Substatus", "退货子状态", "售后子状态"},
 	fRequested:       {"Time Requested", "Request Time", "申请时间"},
 	fRefundTime:      {"Refund Time", "退款时间"},
+	fDispute:         {"Dispute Status", "纠纷状态", "争议状态"},
+	fAppeal:          {"Appeal Status", "申诉状态"},
+	fCompensation:    {"Compensation Status", "赔付状态", "补偿状态"},
 }
 
 var aliasIndex = func() map[string]field {

@@ -21,6 +21,8 @@ type Options struct {
 	Name     string         // file name shown in messages; default the path's base name
 	Site     string         // the shop's site: decides day/month order when the data cannot (US month first, else day first)
 	Progress func(rows int) // called every few thousand rows with the rows read so far
+	// Vocabulary says what status values mean; nil is the built-in one.
+	Vocabulary *Vocabulary
 }
 
 // Result is what a file holds.
@@ -34,6 +36,18 @@ type Result struct {
 	Encoding string            // csv text encoding, "" for xlsx
 	DayFirst bool              // slash dates were read day first
 	Warnings []data.Message
+	// Unknown lists the status values the vocabulary does not know, in the
+	// order first seen, so the person can map each one.
+	Unknown []UnknownValue
+}
+
+// UnknownValue is a status value of a file that the vocabulary does not know.
+type UnknownValue struct {
+	Value  string
+	Column string // the column it was read in
+	Case   bool   // a returns export's value (open or final), not an order status (a class)
+	Count  int    // the orders or cases that hold it
+	Row    int    // the first row holding it
 }
 
 // every is how often (in rows) Read checks for cancellation and reports progress.
@@ -89,8 +103,11 @@ type reader struct {
 
 	orderIdx map[string]int
 	caseIdx  map[string]int
+	vocab    *Vocabulary
 	classes  map[[2]string]data.StatusClass
-	strs     map[string]string // interned status and type values
+	cases    map[data.CaseValues]caseState
+	unknown  map[UnknownValue]int // (Value, Column, Case) → index in res.Unknown
+	strs     map[string]string    // interned status and type values
 
 	// day/month order: 0 undecided, set by the first slash date that decides it
 	order            int8
@@ -137,7 +154,13 @@ func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 		return nil, err
 	}
 	rd.classes = map[[2]string]data.StatusClass{}
+	rd.cases = map[data.CaseValues]caseState{}
+	rd.unknown = map[UnknownValue]int{}
 	rd.strs = map[string]string{}
+	rd.vocab = opt.Vocabulary
+	if rd.vocab == nil {
+		rd.vocab = builtIn
+	}
 
 	seen := 0
 	descriptionChecked := false
@@ -480,11 +503,10 @@ func (rd *reader) caseRow(row []string, rowNum int) error {
 		c.Type = rd.intern(cell(row, rd.col[fReturnType]))
 		c.Status = rd.intern(cell(row, rd.col[fReturnStatus]))
 		c.Substatus = rd.intern(cell(row, rd.col[fReturnSubstatus]))
-		open, known := ReturnOpen(c.Status)
-		if !known {
-			rd.warn.add(warnUnknownReturn, fReturnStatus.name(), rowNum, map[string]any{"Status": c.Status}, c.Status, "")
-		}
-		c.Open = open
+		c.Dispute = rd.intern(cell(row, rd.col[fDispute]))
+		c.Appeal = rd.intern(cell(row, rd.col[fAppeal]))
+		c.Compensation = rd.intern(cell(row, rd.col[fCompensation]))
+		c.Open = rd.caseOpen(c.Values(), rowNum)
 		rd.caseIdx[c.ID] = i
 		rd.res.Cases = append(rd.res.Cases, c)
 	}
@@ -505,19 +527,59 @@ func (rd *reader) caseRow(row []string, rowNum int) error {
 	return nil
 }
 
-// classify caches Classify per (status, substatus) pair and warns, once per
+// classify caches the class per (status, substatus) pair and warns, once per
 // pair, about every row whose status is unknown.
 func (rd *reader) classify(status, sub string, rowNum int) data.StatusClass {
 	k := [2]string{status, sub}
 	c, ok := rd.classes[k]
 	if !ok {
-		c = Classify(status, sub)
+		c = rd.vocab.Classify(status, sub)
 		rd.classes[k] = c
 	}
 	if c == data.Unknown {
-		rd.warn.add(warnUnknownStatus, fOrderStatus.name(), rowNum, map[string]any{"Status": status, "Substatus": sub}, status, sub)
+		value := rd.vocab.UnknownOrderValue(status, sub)
+		col := fOrderStatus.name()
+		if value != status {
+			col = fOrderSubstatus.name()
+		}
+		rd.warn.add(warnUnknownStatus, col, rowNum, map[string]any{"Status": status, "Substatus": sub, "Value": value}, status, sub)
+		rd.noteUnknown(UnknownValue{Value: value, Column: col}, rowNum)
 	}
 	return c
+}
+
+// caseState is what the status cells of a case say, decided once per combination.
+type caseState struct {
+	open    bool
+	unknown []UnknownCell
+}
+
+// caseOpen decides whether a case is open and warns about every cell whose
+// value is unknown, by column and value.
+func (rd *reader) caseOpen(v data.CaseValues, rowNum int) bool {
+	st, ok := rd.cases[v]
+	if !ok {
+		st.open, st.unknown = rd.vocab.CaseOpen(v)
+		rd.cases[v] = st
+	}
+	for _, u := range st.unknown {
+		rd.warn.add(warnUnknownCase, string(u.Column), rowNum, map[string]any{"Column": string(u.Column), "Value": u.Value}, statusKey(u.Value), "")
+		rd.noteUnknown(UnknownValue{Value: u.Value, Column: string(u.Column), Case: true}, rowNum)
+	}
+	return st.open
+}
+
+// noteUnknown counts one more record holding an unknown value (spellings
+// that differ only in case or spacing are one value).
+func (rd *reader) noteUnknown(u UnknownValue, rowNum int) {
+	k := UnknownValue{Value: statusKey(u.Value), Column: u.Column, Case: u.Case}
+	if i, ok := rd.unknown[k]; ok {
+		rd.res.Unknown[i].Count++
+		return
+	}
+	rd.unknown[k] = len(rd.res.Unknown)
+	u.Count, u.Row = 1, rowNum
+	rd.res.Unknown = append(rd.res.Unknown, u)
 }
 
 func (rd *reader) amount(row []string, f field, rowNum int) data.Money {

@@ -215,8 +215,12 @@ func TestUnknownReturnStatusCountsAsOpenWithAWarning(t *testing.T) {
 			t.Fatalf("case %s open %v", c.ID, c.Open)
 		}
 	}
-	if len(res.Warnings) != 1 || res.Warnings[0].Row != 3 || res.Warnings[0].Args["Status"] != "Awaiting arbitration" {
+	if len(res.Warnings) != 1 || res.Warnings[0].Row != 3 || res.Warnings[0].Args["Value"] != "Awaiting arbitration" ||
+		res.Warnings[0].Column != "Return Status" {
 		t.Fatalf("warnings %v", res.Warnings)
+	}
+	if len(res.Unknown) != 1 || res.Unknown[0] != (exports.UnknownValue{Value: "Awaiting arbitration", Column: "Return Status", Case: true, Count: 1, Row: 3}) {
+		t.Fatalf("unknown values %+v", res.Unknown)
 	}
 }
 

@@ -3,6 +3,8 @@ package exports
 import (
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	"depositdesk/data"
 )
 
@@ -43,6 +45,25 @@ func TestClassifyKnowsEveryStatusOfTheDomainTable(t *testing.T) {
 		{"Đã hoàn tất", "", data.Completed},
 		{"Refunded", "", data.Unknown},
 		{"", "", data.Unknown},
+		// every value of DOMAIN.md, whatever its case, spacing, Unicode form or language mix
+		{"เสร็จสมบูรณ์", "", data.Completed},
+		{"  COMPLETED ", "", data.Completed},
+		{"to  ship", "awaiting\tshipment", data.ToShip},
+		{norm.NFD.String("Đã hoàn tất"), "", data.Completed}, // accents decomposed
+		{"ĐÃ HỦY", "", data.Cancelled},
+		{"จัดส่งแล้ว", "Delivered", data.Delivered}, // Thai status, English substatus
+		{"Shipped", "Đã giao", data.Delivered},
+		{"Enviado", "Entregado", data.Delivered},
+		{"Não pago", "", data.Unpaid},
+		{"Cancelado", "", data.Cancelled},
+		{"Completado", "", data.Completed},
+		{"ค้างชำระ", "", data.Unpaid},
+		{"ที่จะจัดส่ง", "รอจัดส่ง", data.ToShip},
+		{"จัดส่งแล้ว", "อยู่ระหว่างงานขนส่ง", data.InTransit},
+		{"Perlu dikirim", "Menunggu pengambilan", data.ToShip},
+		{"Đã vận chuyển", "Đang vận chuyển", data.InTransit},
+		{"Giao không thành công", "", data.InTransit},
+		{"รอการยืนยัน", "", data.Unknown},
 	}
 	for _, c := range cases {
 		if got := Classify(c.status, c.sub); got != c.want {

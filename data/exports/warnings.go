@@ -9,8 +9,8 @@ import (
 
 // Warning texts: few, each aggregating every row it applies to.
 const (
-	warnUnknownStatus    = "Rows with an order status we do not know ({{.Status}} / {{.Substatus}}): {{.Count}}; these orders count as unknown and block the refund until the status is known (rows {{.Rows}})"
-	warnUnknownReturn    = "Rows with a return status we do not know ({{.Status}}): {{.Count}}; these cases count as open (rows {{.Rows}})"
+	warnUnknownStatus    = "Rows with an order status we do not know ({{.Status}} / {{.Substatus}}): {{.Count}}; these orders count as unknown and block the refund until you map {{.Value}} to a status (rows {{.Rows}})"
+	warnUnknownCase      = "Rows whose {{.Column}} holds a value we do not know ({{.Value}}): {{.Count}}; these cases count as open until you map the value to open or final (rows {{.Rows}})"
 	warnNoID             = "Rows without {{.Column}}, skipped: {{.Count}} (rows {{.Rows}})"
 	warnBadAmount        = "Rows with an amount that is not a number, such as {{.Value}}: {{.Count}}; it was left empty (rows {{.Rows}})"
 	warnBadNumber        = "Rows with a quantity that is not a whole number, such as {{.Value}}: {{.Count}}; it was counted as 0 (rows {{.Rows}})"

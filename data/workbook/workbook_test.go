@@ -432,7 +432,10 @@ func TestReasonTextReadsNaturallyInEachCase(t *testing.T) {
 		t.Errorf("zh:\n%s\nwant:\n%s", got, wantZh)
 	}
 
-	none := Application{Shop: "Quiet", Site: "UK", Currency: "GBP", Deposit: 200000, Refundable: 200000}
+	none := readyShop()
+	none.Shop, none.Site, none.ShopCode, none.Currency = "Quiet", "UK", "", "GBP"
+	none.Deposit, none.Deductions, none.Refundable, none.DeductionList = 200000, 0, 200000, nil
+	none.Orders, none.LatestClosure = nil, 0
 	if got := ReasonText(none, "en"); got != "The shop Quiet (UK) has closed: it has no orders, no after-sales case or violation is open, "+
 		"and every closure step is done. We request the refund of the security deposit of 2,000.00 GBP to the account below." {
 		t.Errorf("no orders: %s", got)

@@ -91,9 +91,9 @@ var returnColumns = []column{
 	{"Buyer Note", "", ""},
 	{"Buyer Username", "", ""},
 	{"Return Logistics Tracking ID", "", ""},
-	{"Dispute Status", "", ""},
-	{"Appeal Status", "", ""},
-	{"Compensation Status", "", ""},
+	{"Dispute Status", "纠纷状态", ""},
+	{"Appeal Status", "申诉状态", ""},
+	{"Compensation Status", "赔付状态", ""},
 	{"Compensation Amount", "", ""},
 }
 
@@ -362,8 +362,12 @@ func (m *rowMaker) returnRow(c *data.ReturnCase, rng *rand.Rand) {
 			if c.Type == "Return and refund" {
 				s = "RT" + strconv.Itoa(100000000+rng.IntN(900000000))
 			}
-		case "Dispute Status", "Appeal Status", "Compensation Status":
-			s = ""
+		case "Dispute Status":
+			s = c.Dispute
+		case "Appeal Status":
+			s = c.Appeal
+		case "Compensation Status":
+			s = c.Compensation
 		case "Compensation Amount":
 			s = "0.00"
 		}

@@ -51,6 +51,7 @@ type Options struct {
 	Description bool // the row of field descriptions after the header, as in xlsx exports
 	Chinese     bool // Chinese column names for the columns an importer reads
 	Shuffle     bool // columns in a shuffled order, plus two unknown extra columns
+	Closed      bool // returns: every case final, as in a shop whose after-sales are over
 }
 
 // DefaultMix is a shop winding down: mostly completed, a few still moving.
@@ -224,6 +225,9 @@ func Returns(opt Options) *Export {
 		w := rng.IntN(100)
 		st := returnStatuses[len(returnStatuses)-1]
 		for _, s := range returnStatuses {
+			if opt.Closed && s.open {
+				continue
+			}
 			if w < s.weight {
 				st = s
 				break
