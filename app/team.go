@@ -30,3 +30,15 @@ func (d *Desk) TeamAddUser(m data.TeamMember) error {
 func (d *Desk) Team() ([]data.TeamMember, error) {
 	return d.store.TeamMembers(context.Background())
 }
+
+// CopyTo copies the whole database to target (a file path or a postgres://
+// URL), which must be empty, in one transaction on the target; it returns
+// the rows copied per table.
+func (d *Desk) CopyTo(ctx context.Context, target string) (map[string]int, error) {
+	dst, err := Open(target)
+	if err != nil {
+		return nil, err
+	}
+	defer dst.Close()
+	return d.store.CopyTo(ctx, dst.store)
+}

@@ -11,6 +11,37 @@ var teamCommands = []command{
 	{[]string{"team", "init"}, "team init", teamInit},
 	{[]string{"team", "add-user"}, "team add-user NAME [--clients A,B] [--owner]", teamAddUser},
 	{[]string{"team", "list"}, "team list [--json]", teamList},
+	{[]string{"db", "copy"}, "db copy --to URL|PATH", dbCopy},
+}
+
+// dbCopy moves all data between SQLite and PostgreSQL (either way).
+func dbCopy(c *ctx, args []string) error {
+	fs := newFlags("db copy")
+	to := fs.String("to", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || strings.TrimSpace(*to) == "" {
+		return usagef("db copy needs --to URL|PATH and nothing else")
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	ctx, stop := interruptible()
+	defer stop()
+	counts, err := d.CopyTo(ctx, *to)
+	if err != nil {
+		return err
+	}
+	target := *to
+	if data.IsPostgresURL(target) {
+		target = data.RedactURL(target)
+	}
+	c.printf("Copied %s to %s: %d shops, %d orders, %d after-sales cases, %d import batches, %d audit entries.\n",
+		d.Path(), target, counts["shops"], counts["orders"], counts["return_cases"], counts["import_batches"], counts["audit_log"])
+	return nil
 }
 
 func teamInit(c *ctx, args []string) error {
