@@ -166,8 +166,12 @@ func openPostgresDB(rawURL, instance string, ids map[string]bool) (*sql.DB, erro
 func parsePostgresURL(rawURL string) (*pgx.ConnConfig, error) {
 	cfg, err := pgx.ParseConfig(rawURL)
 	if err != nil {
+		why := err // pgconn's own error repeats the address (password hidden)
+		if inner := errors.Unwrap(err); inner != nil {
+			why = inner
+		}
 		return nil, Msg("{{.URL}} is not a PostgreSQL address that Deposit Desk can read (postgres://USER@HOST/DATABASE): {{.Err}}",
-			map[string]any{"URL": RedactURL(rawURL), "Err": errors.Unwrap(err).Error()})
+			map[string]any{"URL": RedactURL(rawURL), "Err": why.Error()})
 	}
 	return cfg, nil
 }
