@@ -90,7 +90,8 @@ func Usage() string {
 	for _, c := range commands {
 		b.WriteString("  depositdesk " + c.usage + "\n")
 	}
-	b.WriteString("\n--db PATH (or DEPOSITDESK_DB) chooses the database; dates are YYYY-MM-DD.\n")
+	b.WriteString("\n--db PATH (or DEPOSITDESK_DB) chooses the database: a file, or postgres://USER@HOST/DATABASE\n")
+	b.WriteString("for a team database (password from the address, PGPASSWORD or ~/.pgpass); dates are YYYY-MM-DD.\n")
 	return b.String()
 }
 
