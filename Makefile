@@ -50,8 +50,11 @@ test: deps vet
 	$(GO) test -tags $(TAGS) -count=1 ./screens/... .
 
 # bench: import throughput, readiness over 2,000 shops, start-up of the overview.
+# The readiness benchmark runs again on PostgreSQL, and the csv import on
+# both engines in one run (ratio pg/sqlite), on a throwaway cluster with fsync on.
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime 3x ./...
+	PG_OPTIONS=" " .ci/with-postgres $(GO) test -tags $(TAGS) -run '^$$' -bench 'Readiness2000|PostgresVsSQLite' -benchtime 3x ./app/
 
 # fuzz: each reader for a while (FUZZTIME=30s by default).
 FUZZTIME ?= 30s
