@@ -63,8 +63,8 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{[]string{"shop", "add"}, "shop add NAME --site US --deposit 500 --currency USD [--platform tiktok] [--rules tiktok-cb] [--code C] [--client C] [--opened DATE] [--contract-end DATE]", shopAdd},
-		{[]string{"shop", "set"}, "shop set NAME [any flag of add] [--name NEW] [--account-holder H --bank B --account-number N --swift S] [--closure-notice DATE] [--marketing-stopped DATE] [--creators-unbound DATE] [--commissions-settled DATE] [--dues-settled DATE] [--notes T]", shopSet},
+		{[]string{"shop", "add"}, "shop add NAME --site US --deposit 500 --currency USD " + shopFlagUsage, shopAdd},
+		{[]string{"shop", "set"}, "shop set NAME [--name NEW] [--site S] [--deposit AMOUNT] [--currency C] " + shopFlagUsage, shopSet},
 		{[]string{"shop", "list"}, "shop list [--json]", shopList},
 		{[]string{"import"}, "import --shop NAME [--exported-at DATETIME] FILE...", importFiles},
 		{[]string{"imports"}, "imports [--shop NAME] [--json]", importsList},
