@@ -88,6 +88,7 @@ type reader struct {
 	warn warnings
 
 	orderIdx map[string]int
+	firstRow []int32 // the row of each order's first line
 	caseIdx  map[string]int
 	classes  map[[2]string]data.StatusClass
 	strs     map[string]string // interned status and type values
@@ -222,6 +223,7 @@ func (rd *reader) reserve(sr *sheet.Reader, first []string) {
 		rd.caseIdx = make(map[string]int, n)
 	} else {
 		rd.res.Orders = make([]data.Order, 0, n)
+		rd.firstRow = make([]int32, 0, n)
 		rd.orderIdx = make(map[string]int, n)
 	}
 }
@@ -420,17 +422,27 @@ func (rd *reader) orderRow(row []string, rowNum int) error {
 		return err
 	}
 	i, ok := rd.orderIdx[id]
+	status, sub := cell(row, rd.col[fOrderStatus]), cell(row, rd.col[fOrderSubstatus])
 	if !ok {
 		i = len(rd.res.Orders)
 		o := data.Order{ID: strings.Clone(id)}
-		status, sub := cell(row, rd.col[fOrderStatus]), cell(row, rd.col[fOrderSubstatus])
 		o.Status, o.Substatus = rd.intern(status), rd.intern(sub)
 		o.Class = rd.classify(o.Status, o.Substatus, rowNum)
 		rd.orderIdx[o.ID] = i
 		rd.res.Orders = append(rd.res.Orders, o)
+		rd.firstRow = append(rd.firstRow, int32(rowNum))
 	}
 	o := &rd.res.Orders[i]
 	o.Lines++
+	first := o.Lines == 1
+	if !first {
+		if status != o.Status {
+			rd.disagree(fOrderStatus, rowNum, i)
+		}
+		if sub != o.Substatus {
+			rd.disagree(fOrderSubstatus, rowNum, i)
+		}
+	}
 	if q := cell(row, rd.col[fReturnQty]); q != "" {
 		n, ok := wholeNumber(q)
 		if !ok {
@@ -438,24 +450,85 @@ func (rd *reader) orderRow(row []string, rowNum int) error {
 		}
 		o.ReturnQty += n
 	}
-	// Times and amounts repeat on every line of an order: read them once.
+	// Times and amounts repeat on every line of an order: every line is read
+	// and checked as the first is, and must agree with it.
 	for _, t := range [...]struct {
 		f  field
 		st *data.Stamp
 	}{{fCreated, &o.Created}, {fPaid, &o.Paid}, {fShipped, &o.Shipped}, {fDelivered, &o.Delivered}, {fCancelled, &o.Cancelled}} {
-		if *t.st == 0 {
-			if err := rd.date(row, t.f, rowNum, t.st); err != nil {
-				return err
-			}
+		if err := rd.lineTime(row, t.f, rowNum, first, t.st, i); err != nil {
+			return err
 		}
 	}
-	if o.Amount == 0 {
-		o.Amount = rd.amount(row, fAmount, rowNum)
+	rd.lineAmount(row, fAmount, rowNum, first, &o.Amount, i)
+	rd.lineAmount(row, fRefundAmount, rowNum, first, &o.RefundAmount, i)
+	return nil
+}
+
+// lineTime reads the time of field f on a line of order i: the first line
+// sets it; a later line is read and checked the same way (a bad date is
+// refused), and one that disagrees is a warning — the first line's time is
+// kept, an empty one filled.
+func (rd *reader) lineTime(row []string, f field, rowNum int, first bool, st *data.Stamp, i int) error {
+	if first {
+		return rd.date(row, f, rowNum, st)
 	}
-	if o.RefundAmount == 0 {
-		o.RefundAmount = rd.amount(row, fRefundAmount, rowNum)
+	var v data.Stamp
+	if err := rd.date(row, f, rowNum, &v); err != nil {
+		return err
+	}
+	if !rd.sameTime(*st, v) {
+		rd.disagree(f, rowNum, i)
+		if *st == 0 {
+			*st = v
+		}
 	}
 	return nil
+}
+
+// lineAmount is lineTime for an amount (a bad one is a warning on any line).
+func (rd *reader) lineAmount(row []string, f field, rowNum int, first bool, m *data.Money, i int) {
+	v := rd.amount(row, f, rowNum)
+	switch {
+	case first:
+		*m = v
+	case v != *m:
+		rd.disagree(f, rowNum, i)
+		if *m == 0 {
+			*m = v
+		}
+	}
+}
+
+// sameTime reports whether two times read from the lines of one order are
+// the same, one of them perhaps a slash date whose day/month order was not
+// yet known when it was read.
+func (rd *reader) sameTime(a, b data.Stamp) bool {
+	if a == b {
+		return true
+	}
+	if a == 0 || b == 0 || pending(a) == pending(b) {
+		return false
+	}
+	if pending(b) {
+		a, b = b, a
+	}
+	for _, dayFirst := range [...]bool{true, false} {
+		if rd.order != 0 && dayFirst != (rd.order == orderDayFirst) {
+			continue
+		}
+		if v, ok := unpack(a).resolve(dayFirst); ok && v == b {
+			return true
+		}
+	}
+	return false
+}
+
+// disagree warns that the line at rowNum disagrees with the first line of
+// order i on field f.
+func (rd *reader) disagree(f field, rowNum, i int) {
+	rd.warn.add(warnLinesDisagree, f.name(), rowNum,
+		map[string]any{"Column": f.name(), "Order": rd.res.Orders[i].ID, "FirstRow": int(rd.firstRow[i])}, "", "")
 }
 
 func (rd *reader) caseRow(row []string, rowNum int) error {

@@ -14,6 +14,7 @@ const (
 	warnNoID             = "Rows without {{.Column}}, skipped: {{.Count}} (rows {{.Rows}})"
 	warnBadAmount        = "Rows with an amount that is not a number, such as {{.Value}}: {{.Count}}; it was left empty (rows {{.Rows}})"
 	warnBadNumber        = "Rows with a quantity that is not a whole number, such as {{.Value}}: {{.Count}}; it was counted as 0 (rows {{.Rows}})"
+	warnLinesDisagree    = "Lines that disagree with the first line of their order on {{.Column}}: {{.Count}}, such as order {{.Order}} (first line in row {{.FirstRow}}); the first line's value was kept (rows {{.Rows}})"
 	warnDayFirstBySite   = "No date in this file shows whether the day or the month comes first; dates were read day first (DD/MM/YYYY) because the shop's site is {{.Site}}"
 	warnMonthFirstBySite = "No date in this file shows whether the day or the month comes first; dates were read month first (MM/DD/YYYY) because the shop's site is {{.Site}}"
 )
