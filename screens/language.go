@@ -109,13 +109,13 @@ func tr(m data.Message) string {
 func trFull(m data.Message) string {
 	var parts []string
 	if m.File != "" {
-		parts = append(parts, lang.L("file “{{.File}}”", map[string]any{"File": m.File}))
+		parts = append(parts, lang.L("file “{{.File}}”", map[string]any{"File": data.Printable(m.File)}))
 	}
 	if m.Row > 0 {
 		parts = append(parts, lang.L("row {{.Row}}", map[string]any{"Row": m.Row}))
 	}
 	if m.Column != "" {
-		parts = append(parts, lang.L("column “{{.Column}}”", map[string]any{"Column": m.Column}))
+		parts = append(parts, lang.L("column “{{.Column}}”", map[string]any{"Column": data.Printable(m.Column)}))
 	}
 	if len(parts) == 0 {
 		return tr(m)

@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"depositdesk/app"
 	"depositdesk/data"
@@ -50,7 +51,16 @@ func (c *ctx) open() (*app.Desk, error) {
 	return d, nil
 }
 
-func (c *ctx) printf(format string, a ...any) { fmt.Fprintf(c.Stdout, format, a...) }
+// printf prints a line; string values (names, files, cells) are made
+// data.Printable, so no raw byte of a file reaches the terminal.
+func (c *ctx) printf(format string, a ...any) {
+	for i, v := range a {
+		if s, ok := v.(string); ok {
+			a[i] = data.Printable(s)
+		}
+	}
+	fmt.Fprintf(c.Stdout, format, a...)
+}
 
 func (c *ctx) json(v any) error {
 	enc := json.NewEncoder(c.Stdout)
@@ -181,8 +191,18 @@ func fail(env Env, err error) int {
 		fmt.Fprintln(env.Stderr, "depositdesk:", u.msg)
 		return 2
 	}
-	fmt.Fprintln(env.Stderr, "depositdesk:", err.Error())
+	fmt.Fprintln(env.Stderr, "depositdesk:", printableError(err))
 	return 1
+}
+
+// printableError is err's text, made data.Printable when something other
+// than a *data.Message (which quotes its own values) carried raw bytes in.
+func printableError(err error) string {
+	s := err.Error()
+	if !utf8.ValidString(s) {
+		return data.Printable(s)
+	}
+	return s
 }
 
 // interruptible is a context cancelled by Ctrl-C, so a long import stops cleanly.

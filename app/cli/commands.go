@@ -44,7 +44,7 @@ func importFiles(c *ctx, args []string) error {
 			if ctx.Err() != nil {
 				return fmt.Errorf("import cancelled; %s was not imported", f)
 			}
-			fmt.Fprintln(c.Stderr, "depositdesk:", err.Error())
+			fmt.Fprintln(c.Stderr, "depositdesk:", printableError(err))
 			failed++
 			continue
 		}
