@@ -130,6 +130,16 @@ func ExpandParts(args map[string]any, render func(Message) string, sep string) m
 	return out
 }
 
+// Plural is one when n is 1, else many: the sentence (or phrase) that fits
+// its number. Both are templates and translation keys; Chinese gives both
+// the same text.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // Printable is s when it is valid UTF-8 without control characters (tabs
 // and line breaks allowed), else s quoted with Go escapes ("2026\xff-10",
 // "\x1b[2J"), so that no byte of a damaged file reaches a terminal or a

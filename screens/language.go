@@ -97,6 +97,12 @@ func setLanguageEnv(l Language) {
 // translation test finds it; it returns s unchanged.
 func msgKey(s string) string { return s }
 
+// rowsText is "1 row" or "1,204 rows" in the UI language: n decides the
+// form, shown is what is written.
+func rowsText(n int, shown any) string {
+	return lang.L(data.Plural(n, msgKey("{{.Rows}} row"), msgKey("{{.Rows}} rows")), map[string]any{"Rows": shown})
+}
+
 // tr is a Message in the UI language, without its place.
 func tr(m data.Message) string {
 	if m.Args == nil {

@@ -78,6 +78,12 @@ func placed(err error, name string) error {
 	return &data.Message{File: name, Text: "The file could not be read: {{.Err}}", Args: map[string]any{"Err": err.Error()}}
 }
 
+// The message about IDs in scientific notation, for one and for many.
+const (
+	msgScientificID  = "An ID is a number in scientific notation, {{.Value}} ({{.Rows}}): its last digits were lost. Export the file again from the platform and import it as downloaded; do not open and save it in Excel first"
+	msgScientificIDs = "{{.Count}} IDs are numbers in scientific notation, such as {{.Value}} ({{.Rows}}): their last digits were lost. Export the file again from the platform and import it as downloaded; do not open and save it in Excel first"
+)
+
 // reader holds the state of one Read.
 type reader struct {
 	ctx  context.Context
@@ -191,12 +197,12 @@ func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 	// each): the file went through Excel as numbers.
 	if rd.longIDs >= 2 && rd.roundedIDs == rd.longIDs {
 		return nil, &data.Message{File: rd.name, Row: rd.roundedRows[0], Column: rd.roundedCol,
-			Text: "{{.Count}} IDs end in zeros past their 15th digit, such as {{.Value}} (rows {{.Rows}}): Excel stored them as numbers and their last digits were lost. Export the file again from the platform and import it as downloaded; do not open and save it in Excel first",
+			Text: "{{.Count}} IDs end in zeros past their 15th digit, such as {{.Value}} ({{.Rows}}): Excel stored them as numbers and their last digits were lost. Export the file again from the platform and import it as downloaded; do not open and save it in Excel first",
 			Args: map[string]any{"Count": rd.roundedIDs, "Value": rd.roundedValue, "Rows": rowList(rd.roundedRows, rd.roundedIDs)}}
 	}
 	if rd.sciCount > 0 {
 		return nil, &data.Message{File: rd.name, Row: rd.sciRows[0], Column: rd.sciCol,
-			Text: "{{.Count}} IDs are numbers in scientific notation, such as {{.Value}} (rows {{.Rows}}): their last digits were lost. Export the file again from the platform and import it as downloaded; do not open and save it in Excel first",
+			Text: data.Plural(rd.sciCount, msgScientificID, msgScientificIDs),
 			Args: map[string]any{"Count": rd.sciCount, "Value": rd.sciValue, "Rows": rowList(rd.sciRows, rd.sciCount)}}
 	}
 	rd.finishDates()

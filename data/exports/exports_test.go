@@ -344,7 +344,7 @@ func TestUnknownStatusesAreUnknownWithOneWarningPerStatus(t *testing.T) {
 		t.Fatalf("unknown %d, warnings %v", unknown, res.Warnings)
 	}
 	w := res.Warnings[0]
-	if w.Row != 3 || w.Args["Count"] != 10 || w.Args["Rows"] != "3, 7, 11, 15, 19, …" || w.Column != "Order Status" {
+	if w.Row != 3 || w.Args["Count"] != 10 || w.Args["Rows"].(data.Parts).String() != "rows 3, 7, 11, 15, 19, …" || w.Column != "Order Status" {
 		t.Fatalf("warning %v %v", w.Error(), w.Args)
 	}
 }

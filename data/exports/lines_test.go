@@ -56,11 +56,11 @@ func TestLinesOfOneOrderThatDisagreeAreAWarningNamingTheRows(t *testing.T) {
 		first int
 		rows  string
 	}{
-		"Order Status":    {"1", 2, "5"},
-		"Delivered Time":  {"1", 2, "5"},
-		"Order Substatus": {"2", 4, "6"},
-		"Order Amount":    {"2", 4, "6"},
-		"Paid Time":       {"2", 4, "7"},
+		"Order Status":    {"1", 2, "row 5"},
+		"Delivered Time":  {"1", 2, "row 5"},
+		"Order Substatus": {"2", 4, "row 6"},
+		"Order Amount":    {"2", 4, "row 6"},
+		"Paid Time":       {"2", 4, "row 7"},
 	}
 	if len(got) != len(want) {
 		t.Errorf("warnings: %v", res.Warnings)
@@ -72,7 +72,7 @@ func TestLinesOfOneOrderThatDisagreeAreAWarningNamingTheRows(t *testing.T) {
 			continue
 		}
 		text := m.Message()
-		if m.Args["Order"] != w.order || m.Args["FirstRow"] != w.first || m.Args["Rows"] != w.rows || !strings.Contains(text, "(rows "+w.rows+")") {
+		if m.Args["Order"] != w.order || m.Args["FirstRow"] != w.first || !strings.Contains(text, "("+w.rows+")") {
 			t.Errorf("%s: %q (args %v), want order %s, first row %d, rows %s", col, text, m.Args, w.order, w.first, w.rows)
 		}
 	}
@@ -97,5 +97,21 @@ func TestLinesWrittenAlikeAgreeWhateverTheDayMonthOrderTurnsOutToBe(t *testing.T
 	}
 	if got := res.Orders[0].Created.String(); got != "2026-04-03 10:00:00" {
 		t.Errorf("created %s", got)
+	}
+}
+
+func TestRowsAndIDsAreCountedInTheirOwnNumber(t *testing.T) {
+	one := "Order ID,Order Status,Created Time\n5.8387E+17,Completed,2026-10-01\n583870900000000003,Completed,2026-10-01\n"
+	_, err := exports.Read(context.Background(), writeText(t, "one.csv", one), exports.Options{})
+	if got := messageOf(t, err).Message(); !strings.HasPrefix(got, "An ID is a number in scientific notation, 5.8387E+17 (row 2): its last digits were lost") {
+		t.Errorf("one ID: %q", got)
+	}
+	res := mustRead(t, writeText(t, "w.csv", "Order ID,Order Status,Created Time,Order Amount\n1,Completed,2026-10-01,lots\n2,Completed,2026-10-01,5\n3,Completed,2026-10-01,many\n4,Completed,2026-10-01,much\n"), exports.Options{})
+	if len(res.Warnings) != 1 || !strings.HasSuffix(res.Warnings[0].Message(), "(rows 2, 4, 5)") {
+		t.Fatalf("warnings: %v", res.Warnings)
+	}
+	res = mustRead(t, writeText(t, "w.csv", "Order ID,Order Status,Created Time,Order Amount\n1,Completed,2026-10-01,5\n2,Completed,2026-10-01,lots\n"), exports.Options{})
+	if len(res.Warnings) != 1 || !strings.HasSuffix(res.Warnings[0].Message(), "(row 3)") {
+		t.Fatalf("warnings: %v", res.Warnings)
 	}
 }
