@@ -58,6 +58,9 @@ func TestTheImportSummaryFitsItsNumbers(t *testing.T) {
 	if out := s.ok("import", "--shop", "Acme TH", file); !strings.Contains(out, "  1 row, 1 order: 1 new,") {
 		t.Errorf("summary of one row: %s", out)
 	}
+	if audit := s.ok("audit"); !strings.Contains(audit, ": 1 row, 1 created") {
+		t.Errorf("the audit of a one-row import: %s", audit)
+	}
 	bad := filepath.Join(t.TempDir(), "x.csv")
 	os.WriteFile(bad, []byte("nothing here\n"), 0o644)
 	if code, _, errs := s.run("import", "--shop", "Acme TH", bad); code != 1 || !strings.HasSuffix(errs, "depositdesk: the file was not imported\n") {

@@ -462,48 +462,57 @@ func (rd *reader) orderRow(row []string, rowNum int) error {
 		f  field
 		st *data.Stamp
 	}{{fCreated, &o.Created}, {fPaid, &o.Paid}, {fShipped, &o.Shipped}, {fDelivered, &o.Delivered}, {fCancelled, &o.Cancelled}} {
-		if err := rd.lineTime(row, t.f, rowNum, first, t.st, i); err != nil {
+		agrees, err := rd.lineTime(row, t.f, rowNum, first, t.st)
+		if err != nil {
 			return err
 		}
+		if !agrees {
+			rd.disagree(t.f, rowNum, i)
+		}
 	}
-	rd.lineAmount(row, fAmount, rowNum, first, &o.Amount, i)
-	rd.lineAmount(row, fRefundAmount, rowNum, first, &o.RefundAmount, i)
+	if !rd.lineAmount(row, fAmount, rowNum, first, &o.Amount) {
+		rd.disagree(fAmount, rowNum, i)
+	}
+	if !rd.lineAmount(row, fRefundAmount, rowNum, first, &o.RefundAmount) {
+		rd.disagree(fRefundAmount, rowNum, i)
+	}
 	return nil
 }
 
-// lineTime reads the time of field f on a line of order i: the first line
-// sets it; a later line is read and checked the same way (a bad date is
-// refused), and one that disagrees is a warning — the first line's time is
-// kept, an empty one filled.
-func (rd *reader) lineTime(row []string, f field, rowNum int, first bool, st *data.Stamp, i int) error {
+// lineTime reads the time of field f on a line of a record (an order or an
+// after-sales case): the first line sets it; a later line is read and checked
+// the same way (a bad date is refused) and reports whether it agrees — the
+// first line's time is kept, an empty one filled.
+func (rd *reader) lineTime(row []string, f field, rowNum int, first bool, st *data.Stamp) (agrees bool, err error) {
 	if first {
-		return rd.date(row, f, rowNum, st)
+		return true, rd.date(row, f, rowNum, st)
 	}
 	var v data.Stamp
 	if err := rd.date(row, f, rowNum, &v); err != nil {
-		return err
+		return false, err
 	}
-	if !rd.sameTime(*st, v) {
-		rd.disagree(f, rowNum, i)
-		if *st == 0 {
-			*st = v
-		}
+	if rd.sameTime(*st, v) {
+		return true, nil
 	}
-	return nil
+	if *st == 0 {
+		*st = v
+	}
+	return false, nil
 }
 
 // lineAmount is lineTime for an amount (a bad one is a warning on any line).
-func (rd *reader) lineAmount(row []string, f field, rowNum int, first bool, m *data.Money, i int) {
+func (rd *reader) lineAmount(row []string, f field, rowNum int, first bool, m *data.Money) (agrees bool) {
 	v := rd.amount(row, f, rowNum)
 	switch {
 	case first:
 		*m = v
 	case v != *m:
-		rd.disagree(f, rowNum, i)
 		if *m == 0 {
 			*m = v
 		}
+		return false
 	}
+	return true
 }
 
 // sameTime reports whether two times read from the lines of one order are
@@ -567,16 +576,14 @@ func (rd *reader) caseRow(row []string, rowNum int) error {
 		rd.caseIdx[c.ID] = i
 		rd.res.Cases = append(rd.res.Cases, c)
 	}
+	// Every line of a case is read and checked as its first; its lines may be
+	// of several SKUs, so only an empty time or amount is filled from them.
 	c := &rd.res.Cases[i]
-	if c.Requested == 0 {
-		if err := rd.date(row, fRequested, rowNum, &c.Requested); err != nil {
-			return err
-		}
+	if _, err := rd.lineTime(row, fRequested, rowNum, !ok, &c.Requested); err != nil {
+		return err
 	}
-	if c.Refunded == 0 {
-		if err := rd.date(row, fRefundTime, rowNum, &c.Refunded); err != nil {
-			return err
-		}
+	if _, err := rd.lineTime(row, fRefundTime, rowNum, !ok, &c.Refunded); err != nil {
+		return err
 	}
 	if c.Amount == 0 {
 		c.Amount = rd.amount(row, fAmount, rowNum)
