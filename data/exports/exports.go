@@ -95,9 +95,16 @@ type reader struct {
 
 	orderIdx map[string]int
 	firstRow []int32 // the row of each order's first line
-	caseIdx  map[string]int
-	classes  map[[2]string]data.StatusClass
-	strs     map[string]string // interned status and type values
+	// the order-level cells of the previous line, and whether each agreed
+	// with its order's first line
+	prev struct {
+		order  int
+		cells  [7]string
+		agreed [7]bool
+	}
+	caseIdx map[string]int
+	classes map[[2]string]data.StatusClass
+	strs    map[string]string // interned status and type values
 
 	// day/month order: 0 undecided, set by the first slash date that decides it
 	order            int8
@@ -457,11 +464,17 @@ func (rd *reader) orderRow(row []string, rowNum int) error {
 		o.ReturnQty += n
 	}
 	// Times and amounts repeat on every line of an order: every line is read
-	// and checked as the first is, and must agree with it.
-	for _, t := range [...]struct {
+	// and checked as the first is, and must agree with it. A line whose cell
+	// is the previous line's, which agreed, agrees without being read again.
+	same := !first && rd.prev.order == i
+	for k, t := range [...]struct {
 		f  field
 		st *data.Stamp
 	}{{fCreated, &o.Created}, {fPaid, &o.Paid}, {fShipped, &o.Shipped}, {fDelivered, &o.Delivered}, {fCancelled, &o.Cancelled}} {
+		s := cell(row, rd.col[t.f])
+		if same && rd.prev.agreed[k] && s == rd.prev.cells[k] {
+			continue
+		}
 		agrees, err := rd.lineTime(row, t.f, rowNum, first, t.st)
 		if err != nil {
 			return err
@@ -469,13 +482,25 @@ func (rd *reader) orderRow(row []string, rowNum int) error {
 		if !agrees {
 			rd.disagree(t.f, rowNum, i)
 		}
+		rd.prev.cells[k], rd.prev.agreed[k] = s, agrees
 	}
-	if !rd.lineAmount(row, fAmount, rowNum, first, &o.Amount) {
-		rd.disagree(fAmount, rowNum, i)
+	for k, a := range [...]struct {
+		f field
+		m *data.Money
+	}{{fAmount, &o.Amount}, {fRefundAmount, &o.RefundAmount}} {
+		k += 5
+		s := cell(row, rd.col[a.f])
+		if same && rd.prev.agreed[k] && s == rd.prev.cells[k] {
+			continue
+		}
+		agrees := rd.lineAmount(row, a.f, rowNum, first, a.m)
+		if !agrees {
+			rd.disagree(a.f, rowNum, i)
+		}
+		// 0 may be an amount that is not a number: read it again, to warn again.
+		rd.prev.cells[k], rd.prev.agreed[k] = s, agrees && (s == "" || *a.m != 0)
 	}
-	if !rd.lineAmount(row, fRefundAmount, rowNum, first, &o.RefundAmount) {
-		rd.disagree(fRefundAmount, rowNum, i)
-	}
+	rd.prev.order = i
 	return nil
 }
 

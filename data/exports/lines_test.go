@@ -123,3 +123,11 @@ func TestRowsAndIDsAreCountedInTheirOwnNumber(t *testing.T) {
 		t.Fatalf("warnings: %v", res.Warnings)
 	}
 }
+
+func TestEveryLineOfAnOrderWithAnAmountThatIsNotANumberIsCounted(t *testing.T) {
+	res := mustRead(t, writeText(t, "w.csv", linesHeader+
+		"1,Completed,,2026-10-01 10:00:00,,,lots,0\n1,Completed,,2026-10-01 10:00:00,,,lots,0\n1,Completed,,2026-10-01 10:00:00,,,lots,0\n"), exports.Options{})
+	if len(res.Warnings) != 1 || res.Warnings[0].Args["Count"] != 3 || !strings.HasSuffix(res.Warnings[0].Message(), "(rows 2, 3, 4)") {
+		t.Fatalf("warnings: %v", res.Warnings)
+	}
+}
