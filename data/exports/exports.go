@@ -493,12 +493,12 @@ func (rd *reader) orderRow(row []string, rowNum int) error {
 		if same && rd.prev.agreed[k] && s == rd.prev.cells[k] {
 			continue
 		}
-		agrees := rd.lineAmount(row, a.f, rowNum, first, a.m)
+		agrees, number := rd.lineAmount(row, a.f, rowNum, first, a.m)
 		if !agrees {
 			rd.disagree(a.f, rowNum, i)
 		}
-		// 0 may be an amount that is not a number: read it again, to warn again.
-		rd.prev.cells[k], rd.prev.agreed[k] = s, agrees && (s == "" || *a.m != 0)
+		// An amount that is not a number is read again, to warn on every line.
+		rd.prev.cells[k], rd.prev.agreed[k] = s, agrees && number
 	}
 	rd.prev.order = i
 	return nil
@@ -525,9 +525,10 @@ func (rd *reader) lineTime(row []string, f field, rowNum int, first bool, st *da
 	return false, nil
 }
 
-// lineAmount is lineTime for an amount (a bad one is a warning on any line).
-func (rd *reader) lineAmount(row []string, f field, rowNum int, first bool, m *data.Money) (agrees bool) {
-	v := rd.amount(row, f, rowNum)
+// lineAmount is lineTime for an amount (one that is not a number is a
+// warning on any line, and number false).
+func (rd *reader) lineAmount(row []string, f field, rowNum int, first bool, m *data.Money) (agrees, number bool) {
+	v, number := rd.amount(row, f, rowNum)
 	switch {
 	case first:
 		*m = v
@@ -535,9 +536,9 @@ func (rd *reader) lineAmount(row []string, f field, rowNum int, first bool, m *d
 		if *m == 0 {
 			*m = v
 		}
-		return false
+		return false, number
 	}
-	return true
+	return true, number
 }
 
 // sameTime reports whether two times read from the lines of one order are
@@ -611,7 +612,7 @@ func (rd *reader) caseRow(row []string, rowNum int) error {
 		return err
 	}
 	if c.Amount == 0 {
-		c.Amount = rd.amount(row, fAmount, rowNum)
+		c.Amount, _ = rd.amount(row, fAmount, rowNum)
 	}
 	return nil
 }
@@ -631,13 +632,13 @@ func (rd *reader) classify(status, sub string, rowNum int) data.StatusClass {
 	return c
 }
 
-func (rd *reader) amount(row []string, f field, rowNum int) data.Money {
+func (rd *reader) amount(row []string, f field, rowNum int) (data.Money, bool) {
 	s := cell(row, rd.col[f])
 	m, ok := parseAmount(s)
 	if !ok {
 		rd.warn.add(warnBadAmount, f.name(), rowNum, map[string]any{"Value": strings.Clone(s)}, "", "")
 	}
-	return m
+	return m, ok
 }
 
 func wholeNumber(s string) (int, bool) {
