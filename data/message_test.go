@@ -47,3 +47,11 @@ func TestAMessageIsValidUTF8WhateverItsValuesHeld(t *testing.T) {
 		t.Error("rendering changed the message's own Args")
 	}
 }
+
+func TestPluralChoosesTheSingularForOneOnly(t *testing.T) {
+	for n, want := range map[int]string{0: "{{.Rows}} rows", 1: "{{.Rows}} row", 2: "{{.Rows}} rows", 21: "{{.Rows}} rows"} {
+		if got := Plural(n, "{{.Rows}} row", "{{.Rows}} rows"); got != want {
+			t.Errorf("Plural(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -11,39 +11,6 @@ import (
 
 const linesHeader = "Order ID,Order Status,Order Substatus,Created Time,Paid Time,Delivered Time,Order Amount,Order Refund Amount\n"
 
-func TestEveryLineOfAnOrderIsCheckedAsTheFirstIs(t *testing.T) {
-	cases := []struct {
-		name, rows string
-		row        int
-		column     string
-		want       string
-	}{
-		{"a bad date on the second line",
-			"1,Completed,,2026-10-01 10:00:00,2026-10-01 10:05:00,,5,0\n1,Completed,,2026-10-01 10:00:00,not yet,,5,0\n", 3, "Paid Time", "not yet is not a date"},
-		{"a bad date on the third line of an order whose first line had none",
-			"1,Completed,,2026-10-01 10:00:00,,,5,0\n1,Completed,,2026-10-01 10:00:00,,,5,0\n1,Completed,,2026-10-01 10:00:00,,32/10/2026,5,0\n", 4, "Delivered Time", "32/10/2026 is not a date"},
-		{"a bad date on the second line of an after-sales case",
-			"", 3, "Time Requested", "2026-13-01 10:00:00 is not a date"},
-		{"a later line that contradicts the file's day/month order",
-			"1,Completed,,25/03/2026 10:00:00,,,5,0\n2,Completed,,01/01/2026 10:00:00,,,5,0\n2,Completed,,01/01/2026 10:00:00,03/25/2026 10:00:00,,5,0\n", 4, "Paid Time", "disagree on the order of day and month"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			text := linesHeader + c.rows
-			if c.rows == "" {
-				text = "Return Order ID,Order ID,Return Status,Time Requested\n" +
-					"577100000000000001,576400000000000001,Completed,2026-09-01 10:00:00\n" +
-					"577100000000000001,576400000000000001,Completed,2026-13-01 10:00:00\n"
-			}
-			_, err := exports.Read(context.Background(), writeText(t, "lines.csv", text), exports.Options{Name: "lines.csv"})
-			m := messageOf(t, err)
-			if m.File != "lines.csv" || m.Row != c.row || m.Column != c.column || !strings.Contains(m.Message(), c.want) {
-				t.Fatalf("got %q (row %d, column %q), want row %d, column %q, %q", m.Error(), m.Row, m.Column, c.row, c.column, c.want)
-			}
-		})
-	}
-}
-
 func TestLinesOfOneOrderThatDisagreeAreAWarningNamingTheRows(t *testing.T) {
 	p := writeText(t, "lines.csv", linesHeader+
 		"1,Completed,Completed,2026-10-01 10:00:00,2026-10-01 10:05:00,2026-10-05 09:00:00,5.00,0\n"+ // row 2
