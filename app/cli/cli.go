@@ -12,7 +12,6 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"depositdesk/app"
 	"depositdesk/data"
@@ -195,15 +194,9 @@ func fail(env Env, err error) int {
 	return 1
 }
 
-// printableError is err's text, made data.Printable when something other
+// printableError is err's text, made data.Printable in case something other
 // than a *data.Message (which quotes its own values) carried raw bytes in.
-func printableError(err error) string {
-	s := err.Error()
-	if !utf8.ValidString(s) {
-		return data.Printable(s)
-	}
-	return s
-}
+func printableError(err error) string { return data.Printable(err.Error()) }
 
 // interruptible is a context cancelled by Ctrl-C, so a long import stops cleanly.
 func interruptible() (context.Context, func()) {
