@@ -94,6 +94,10 @@ type reader struct {
 	warn warnings
 
 	orderIdx map[string]int
+	caseIdx  map[string]int
+	classes  map[[2]string]data.StatusClass
+	strs     map[string]string // interned status and type values
+
 	firstRow []int32 // the row of each order's first line
 	// the order-level cells of the previous line, and whether each agreed
 	// with its order's first line
@@ -102,9 +106,6 @@ type reader struct {
 		cells  [7]string
 		agreed [7]bool
 	}
-	caseIdx map[string]int
-	classes map[[2]string]data.StatusClass
-	strs    map[string]string // interned status and type values
 
 	// day/month order: 0 undecided, set by the first slash date that decides it
 	order            int8
