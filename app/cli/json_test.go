@@ -18,8 +18,13 @@ import (
 const jsonPage = "../../docs/json.md"
 
 // jsonArgs are the arguments a --json command needs besides its words and
-// --json, when it needs any.
-var jsonArgs = map[string][]string{}
+// --json, when it needs any; newExport stands for the path of an orders
+// export not imported yet, written for the run.
+var jsonArgs = map[string][]string{
+	"import": {"--shop", "Acme US", newExport},
+}
+
+const newExport = "NEW-EXPORT"
 
 // documented is one key of a command's table in docs/json.md.
 type documented struct {
@@ -283,6 +288,17 @@ func jsonSession(t *testing.T) *session {
 	return s
 }
 
+// writeNewExport writes an orders export of two lines of one order.
+func writeNewExport(t *testing.T) string {
+	p := filepath.Join(t.TempDir(), "All order-2026-11-23-09_00.csv")
+	text := "Order ID,Order Status,Order Substatus,Created Time,Order Amount\n" +
+		"583870900000000888,Completed,Completed,2026-11-02 10:00:00,12.50\n583870900000000888,Completed,Completed,2026-11-02 10:00:00,12.50\n"
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func TestEveryJSONOutputIsAsDocsJSONSays(t *testing.T) {
 	page := readJSONPage(t)
 	s := jsonSession(t)
@@ -293,7 +309,14 @@ func TestEveryJSONOutputIsAsDocsJSONSays(t *testing.T) {
 	}
 	for _, name := range cmds {
 		doc, ok := page[name]
-		args := append(append(strings.Fields(name), jsonArgs[name]...), "--json")
+		args := strings.Fields(name)
+		for _, a := range jsonArgs[name] {
+			if a == newExport {
+				a = writeNewExport(t)
+			}
+			args = append(args, a)
+		}
+		args = append(args, "--json")
 		code, out, errs := s.run(args...)
 		if code != 0 {
 			problems = append(problems, fmt.Sprintf("%s --json: exit %d (%s); if it needs arguments, add them to jsonArgs", name, code, strings.TrimSpace(errs)))
