@@ -23,7 +23,8 @@ func pastTheSniff() string {
 }
 
 // quotedOrNone checks that a message rendered with a file's damaged value is
-// valid UTF-8 and shows the bad byte as an escape.
+// valid UTF-8 and shows escape: the bad byte escaped, or what is said instead
+// of the value.
 func quotedOrNone(t *testing.T, m data.Message, escape string) {
 	t.Helper()
 	got := m.Error()
@@ -42,7 +43,8 @@ func TestMessagesAreValidUTF8WhateverBytesTheFileHeld(t *testing.T) {
 		{"an ID", header + good + "5838709\xff00000001,Completed,Completed,2026-10-01 10:00:00,5.00\n", `\xff`},
 		{"a date", header + good + "583870900099999999,Completed,Completed,2026\xfe-10-01,5.00\n", `\xfe`},
 		{"a date with a terminal escape", header + good + "583870900099999999,Completed,Completed,\x1b[2J2026-10-01,5.00\n", `\x1b`},
-		{"a header", "Order ID,Order Status,Paid\x1b[31m Time\n1,Completed,2026-10-01\n", `\x1b`},
+		{"a header with a terminal escape", "Order ID,Order Status,Paid\x1b[31m Time\n1,Completed,2026-10-01\n", `\x1b`},
+		{"a header with bytes of no encoding", "Order ID,Order St\xffatus,Created Time\n1,Completed,2026-10-01\n", "no text encoding we know"},
 	}
 	for _, c := range errs {
 		t.Run(c.name, func(t *testing.T) {
