@@ -285,6 +285,13 @@ func jsonSession(t *testing.T) *session {
 		t.Fatal(err)
 	}
 	s.ok("import", "--shop", "Acme US", warned)
+	// status list shows one taught value and one still unknown.
+	unknown := filepath.Join(t.TempDir(), "All order-2026-11-22-10_00.csv")
+	if err := os.WriteFile(unknown, []byte("Order ID,Order Status,Created Time,Order Amount\n583870900000000778,Awaiting audit,2026-11-01 10:00:00,5\n583870900000000779,Pending review,2026-11-01 10:00:00,5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.ok("import", "--shop", "Acme US", unknown)
+	s.ok("status", "map", "Awaiting audit", "on_hold")
 	return s
 }
 
