@@ -130,8 +130,8 @@ func (d *Desk) Commit(ctx context.Context, p *ImportPlan) (data.ImportBatch, err
 		return data.ImportBatch{}, fmt.Errorf("import plan for %s was already committed", p.Batch.FileName)
 	}
 	b, err := d.store.CommitImport(ctx, p.incoming, d.Now(), func(tx *sql.Tx, b data.ImportBatch) error {
-		return data.AuditTx(tx, d.audit(p.Shop, "import", fmt.Sprintf("batch %d: %s (%s, exported %s): %d rows, %d created, %d updated, %d unchanged, %d skipped",
-			b.ID, b.FileName, b.Kind, b.ExportedAt, b.Rows, b.Created, b.Updated, b.Unchanged, b.Skipped)))
+		return data.AuditTx(tx, d.audit(p.Shop, "import", fmt.Sprintf("batch %d: %s (%s, exported %s): %d %s, %d created, %d updated, %d unchanged, %d skipped",
+			b.ID, b.FileName, b.Kind, b.ExportedAt, b.Rows, data.Plural(b.Rows, "row", "rows"), b.Created, b.Updated, b.Unchanged, b.Skipped)))
 	})
 	if err != nil {
 		return b, err

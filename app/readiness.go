@@ -142,7 +142,7 @@ func timeCheck(id string, due, asOf data.Date, pass, fail string, a msgArgs, evi
 
 func operatingPeriod(s data.Shop, minDays int, asOf data.Date) Check {
 	if minDays > 0 && s.Opened == data.NoDate {
-		return newCheck(CheckOperatingPeriod, false, KindAction, data.NoDate, MsgOpeningDateUnknown, msgArgs{"Days": minDays})
+		return newCheck(CheckOperatingPeriod, false, KindAction, data.NoDate, data.Plural(minDays, MsgOpeningDateUnknown1, MsgOpeningDateUnknown), msgArgs{"Days": minDays})
 	}
 	var due data.Date
 	if minDays > 0 {
@@ -264,9 +264,10 @@ func quietPeriod(o data.OrderFacts, days int, asOf data.Date) Check {
 
 func closureNotice(posted data.Date, days int, asOf data.Date) Check {
 	if posted == data.NoDate {
-		return newCheck(CheckClosureNotice, false, KindAction, data.NoDate, MsgNoticeNotPosted, msgArgs{"Days": days})
+		return newCheck(CheckClosureNotice, false, KindAction, data.NoDate, data.Plural(days, MsgNoticeNotPosted1, MsgNoticeNotPosted), msgArgs{"Days": days})
 	}
-	return timeCheck(CheckClosureNotice, posted.AddDays(days), asOf, MsgNoticeEnded, MsgNoticeRuns,
+	return timeCheck(CheckClosureNotice, posted.AddDays(days), asOf,
+		data.Plural(days, MsgNoticeEnded1, MsgNoticeEnded), data.Plural(days, MsgNoticeRuns1, MsgNoticeRuns),
 		msgArgs{"Posted": posted.String(), "Days": days})
 }
 

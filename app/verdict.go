@@ -122,6 +122,7 @@ const StaleAfterDays = 7
 // key (assets/translations/*.json); keep them here, in one place.
 const (
 	MsgOpeningDateUnknown   = "The shop's opening date is unknown; the rule set requires {{.Days}} days of operation"
+	MsgOpeningDateUnknown1  = "The shop's opening date is unknown; the rule set requires {{.Days}} day of operation"
 	MsgOperatingPeriodNone  = "No minimum operating period applies and no contract end is set"
 	MsgOperatingPeriodRuns  = "The operating period runs until {{.Due}}"
 	MsgOperatingPeriodEnded = "The operating period ended on {{.Due}}"
@@ -148,9 +149,12 @@ const (
 	MsgQuietRuns           = "Last order closure: {{.Closed}} ({{.Order}}); the {{.Days}}-day quiet period ends on {{.Due}}"
 	MsgQuietEnded          = "Last order closure: {{.Closed}} ({{.Order}}); the {{.Days}}-day quiet period ended on {{.Due}}"
 
-	MsgNoticeNotPosted = "The closure notice is not posted; it must show on the shop page for {{.Days}} days"
-	MsgNoticeRuns      = "The closure notice was posted on {{.Posted}}; its {{.Days}} days end on {{.Due}}"
-	MsgNoticeEnded     = "The closure notice was posted on {{.Posted}}; its {{.Days}} days ended on {{.Due}}"
+	MsgNoticeNotPosted  = "The closure notice is not posted; it must show on the shop page for {{.Days}} days"
+	MsgNoticeRuns       = "The closure notice was posted on {{.Posted}}; its {{.Days}} days end on {{.Due}}"
+	MsgNoticeEnded      = "The closure notice was posted on {{.Posted}}; its {{.Days}} days ended on {{.Due}}"
+	MsgNoticeNotPosted1 = "The closure notice is not posted; it must show on the shop page for {{.Days}} day"
+	MsgNoticeRuns1      = "The closure notice was posted on {{.Posted}}; its {{.Days}} day ends on {{.Due}}"
+	MsgNoticeEnded1     = "The closure notice was posted on {{.Posted}}; its {{.Days}} day ended on {{.Due}}"
 
 	MsgMarketingNotStopped   = "Stop all marketing campaigns, then record the date"
 	MsgMarketingStopped      = "Marketing stopped on {{.Date}}"
@@ -192,12 +196,12 @@ var stepMessages = map[string][2]string{
 // a test can make sure each has a translation.
 func MessageTexts() []string {
 	return []string{
-		MsgOpeningDateUnknown, MsgOperatingPeriodNone, MsgOperatingPeriodRuns, MsgOperatingPeriodEnded,
+		MsgOpeningDateUnknown, MsgOpeningDateUnknown1, MsgOperatingPeriodNone, MsgOperatingPeriodRuns, MsgOperatingPeriodEnded,
 		MsgNoOrders, MsgNoOrdersInExport, MsgOrdersSettled, MsgOrdersNotSettled, MsgOrdersUnknown,
 		MsgDeliveredUndated, MsgReturnWindowOpen, MsgReturnWindowEnded, MsgNoDeliveredOrders,
 		MsgNoCases, MsgNoCasesInExport, MsgCasesClosed, MsgCasesOpen, MsgCasesUnknown,
 		MsgQuietNoOrders, MsgQuietUnclosed, MsgQuietClosureUnknown, MsgQuietRuns, MsgQuietEnded,
-		MsgNoticeNotPosted, MsgNoticeRuns, MsgNoticeEnded,
+		MsgNoticeNotPosted, MsgNoticeRuns, MsgNoticeEnded, MsgNoticeNotPosted1, MsgNoticeRuns1, MsgNoticeEnded1,
 		MsgMarketingNotStopped, MsgMarketingStopped, MsgCreatorsNotUnbound, MsgCreatorsUnbound,
 		MsgCommissionsNotSettled, MsgCommissionsSettled, MsgDuesNotSettled, MsgDuesSettled,
 		MsgNoViolations, MsgViolationsResolved, MsgViolationsOpen,
@@ -251,7 +255,7 @@ func renderDetail(text string, args map[string]any) string {
 		}
 		switch v := args[cd.fields[i]].(type) {
 		case string:
-			b.WriteString(v)
+			b.WriteString(data.Printable(v))
 		case int:
 			b.WriteString(strconv.Itoa(v))
 		case data.Parts:

@@ -3,6 +3,7 @@ package data
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestPostgresGetsNumberedPlaceholdersOutsideQuotesAndComments(t *testing.T) {
@@ -50,5 +51,17 @@ func TestMigrationsBecomePostgresDDL(t *testing.T) {
 	}
 	if ids["orders"] {
 		t.Error("orders has no id column")
+	}
+}
+
+func TestBytesThatAreNotUTF8SurvivePostgreSQL(t *testing.T) {
+	for _, s := range []string{"plain", "店铺 导出", "All order \xff.csv", "\xe5\xba", "\x1b]0;\a", ""} {
+		kept := keepBytes(s)
+		if !utf8.ValidString(kept) {
+			t.Errorf("%q kept as %q, not UTF-8", s, kept)
+		}
+		if back := giveBytes(kept); back != s {
+			t.Errorf("%q came back as %q", s, back)
+		}
 	}
 }

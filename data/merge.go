@@ -181,7 +181,8 @@ func (b *rowsInsert) flushArrays(n int) error {
 		if _, isText := normal(b.args[j]).(string); isText {
 			col := make([]string, n)
 			for i := range col {
-				col[i], _ = normal(b.args[i*b.width+j]).(string)
+				text, _ := normal(b.args[i*b.width+j]).(string)
+				col[i] = keepBytes(text)
 			}
 			cols[j], casts[j] = col, "?::text[]"
 		} else {

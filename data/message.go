@@ -3,8 +3,10 @@ package data
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"text/template"
+	"unicode/utf8"
 )
 
 // Message is a sentence for a person — about something they gave us (a file, a
@@ -98,24 +100,65 @@ func (p Parts) String() string {
 const PartsSeparator = "; "
 
 // ExpandParts returns args with every Parts value rendered by render and
-// joined with sep; args without Parts are returned as they are.
+// joined with sep, and every string made Printable (values come from files:
+// a message never carries their raw bytes); args needing neither are
+// returned as they are. Every rendering of a Message goes through here.
 func ExpandParts(args map[string]any, render func(Message) string, sep string) map[string]any {
 	var out map[string]any
-	for k, v := range args {
-		p, ok := v.(Parts)
-		if !ok {
-			continue
-		}
+	set := func(k string, v any) {
 		if out == nil {
 			out = make(map[string]any, len(args))
 			for k2, v2 := range args {
 				out[k2] = v2
 			}
 		}
-		out[k] = p.Join(render, sep)
+		out[k] = v
+	}
+	for k, v := range args {
+		switch v := v.(type) {
+		case Parts:
+			set(k, v.Join(render, sep))
+		case string:
+			if p := Printable(v); p != v {
+				set(k, p)
+			}
+		}
 	}
 	if out == nil {
 		return args
 	}
 	return out
+}
+
+// Plural is one when n is 1, else many: the sentence (or phrase) that fits
+// its number. Both are templates and translation keys; Chinese gives both
+// the same text.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Printable is s when it is valid UTF-8 without control characters (tabs
+// and line breaks allowed), else s quoted with Go escapes ("2026\xff-10",
+// "\x1b[2J"), so that no byte of a damaged file reaches a terminal or a
+// label as garbage.
+func Printable(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f {
+				return strconv.Quote(s)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r >= 0x80 && r < 0xa0 {
+			return strconv.Quote(s)
+		}
+		i += n
+	}
+	return s
 }

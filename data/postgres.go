@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -94,18 +95,86 @@ func (c *pgConn) ExecContext(ctx context.Context, q string, args []driver.NamedV
 
 func (c *pgConn) QueryContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Rows, error) {
 	q, _ = c.rewrite(q)
-	return c.Conn.QueryContext(ctx, q, args)
+	return bytesBack(c.Conn.QueryContext(ctx, q, args))
 }
 
-// CheckNamedValue sends a bool as 0 or 1: the schema keeps flags as integers.
+// CheckNamedValue sends a bool as 0 or 1 (the schema keeps flags as
+// integers), and a string holding bytes that are not UTF-8 (a damaged file
+// name, a cell in an unknown encoding) in a form PostgreSQL accepts.
 func (c *pgConn) CheckNamedValue(v *driver.NamedValue) error {
-	if b, ok := v.Value.(bool); ok {
+	switch x := v.Value.(type) {
+	case bool:
 		v.Value = int64(0)
-		if b {
+		if x {
 			v.Value = int64(1)
+		}
+	case string:
+		v.Value = keepBytes(x)
+	}
+	return nil
+}
+
+// A byte that is not UTF-8 is kept as a code point of plane 16's private
+// use area (U+10FF00 + the byte), and given back as that byte when read, so
+// a PostgreSQL store returns exactly what a SQLite store does.
+const byteRunes = 0x10FF00
+
+func keepBytes(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b.WriteRune(byteRunes + rune(s[i]))
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func giveBytes(s string) string {
+	if !strings.Contains(s, "\xf4\x8f") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r >= byteRunes && r <= byteRunes+0xff {
+			b.WriteByte(byte(r - byteRunes))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// bytesRows gives back the bytes keepBytes kept.
+type bytesRows struct{ driver.Rows }
+
+func (r bytesRows) Next(dest []driver.Value) error {
+	if err := r.Rows.Next(dest); err != nil {
+		return err
+	}
+	for i, v := range dest {
+		if s, ok := v.(string); ok {
+			dest[i] = giveBytes(s)
 		}
 	}
 	return nil
+}
+
+func bytesBack(rows driver.Rows, err error) (driver.Rows, error) {
+	if err != nil {
+		return nil, err
+	}
+	return bytesRows{rows}, nil
+}
+
+func (s *pgStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
+	return bytesBack(s.Stmt.QueryContext(ctx, args))
 }
 
 type pgStmt struct {

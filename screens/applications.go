@@ -387,7 +387,7 @@ func (a *applicationsScreen) show() {
 	if !a.loaded {
 		return
 	}
-	a.asOfLabel.SetText(lang.L("As of {{.Date}} · expected review time {{.Days}} days",
+	a.asOfLabel.SetText(lang.L(data.Plural(a.reviewDays, msgKey("As of {{.Date}} · expected review time {{.Days}} day"), msgKey("As of {{.Date}} · expected review time {{.Days}} days")),
 		map[string]any{"Date": a.asOf.String(), "Days": a.reviewDays}))
 	if len(a.apps) == 0 {
 		a.listView.Hide()
@@ -478,7 +478,8 @@ func (a *applicationsScreen) showDetail() {
 		notes = append(notes, container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, l))
 	}
 	if v.Overdue {
-		note(theme.NewErrorThemedResource(theme.ErrorIcon()), lang.L("Overdue: submitted on {{.Submitted}}, a decision was expected by {{.Due}} ({{.Days}} days of review). Ask the platform where it stands.",
+		note(theme.NewErrorThemedResource(theme.ErrorIcon()), lang.L(data.Plural(a.reviewDays, msgKey("Overdue: submitted on {{.Submitted}}, a decision was expected by {{.Due}} ({{.Days}} day of review). Ask the platform where it stands."),
+			msgKey("Overdue: submitted on {{.Submitted}}, a decision was expected by {{.Due}} ({{.Days}} days of review). Ask the platform where it stands.")),
 			map[string]any{"Submitted": v.Submitted.String(), "Due": v.ReviewDue.String(), "Days": a.reviewDays}), widget.DangerImportance)
 	}
 	if !v.Valid {

@@ -318,7 +318,7 @@ func (a *applicationsScreen) export(dir string, shops []string, l Language) {
 	a.setBusyButtons()
 
 	bar := widget.NewProgressBarInfinite()
-	what := widget.NewLabel(lang.L("Writing a workbook for each of {{.Count}} shops and the summary…", map[string]any{"Count": len(shops)}))
+	what := widget.NewLabel(lang.L(data.Plural(len(shops), msgKey("Writing a workbook for {{.Count}} shop and the summary…"), msgKey("Writing a workbook for each of {{.Count}} shops and the summary…")), map[string]any{"Count": len(shops)}))
 	what.Wrapping = fyne.TextWrapWord
 	wait := dialog.NewCustomWithoutButtons(lang.L("Preparing applications"), container.NewVBox(what, bar), a.shell.win)
 	stop := widget.NewButtonWithIcon(lang.L("Stop"), theme.CancelIcon(), cancel)

@@ -68,10 +68,12 @@ func (s *importScreen) outcomeView(f *importFile) fyne.CanvasObject {
 
 // summaryView names what kind of file it is, how it was read and when it was exported.
 func (s *importScreen) summaryView(f *importFile, b data.ImportBatch) fyne.CanvasObject {
-	records := lang.L("{{.Rows}} rows, {{.Records}} orders", map[string]any{"Rows": groupDigits(b.Rows), "Records": groupDigits(b.Records)})
+	one, many := msgKey("{{.Records}} order"), msgKey("{{.Records}} orders")
 	if b.Kind == data.KindReturns {
-		records = lang.L("{{.Rows}} rows, {{.Records}} after-sales cases", map[string]any{"Rows": groupDigits(b.Rows), "Records": groupDigits(b.Records)})
+		one, many = msgKey("{{.Records}} after-sales case"), msgKey("{{.Records}} after-sales cases")
 	}
+	records := rowsText(b.Rows, groupDigits(b.Rows)) + lang.L(", ") +
+		lang.L(data.Plural(b.Records, one, many), map[string]any{"Records": groupDigits(b.Records)})
 	value := func(text string) *widget.Label {
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord

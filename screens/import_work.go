@@ -120,12 +120,13 @@ func (s *importScreen) updateProgress(f *importFile) {
 		if f.rows == 0 {
 			s.progressText.SetText(lang.L("Reading the file…"))
 		} else {
-			s.progressText.SetText(lang.L("{{.Rows}} rows read · {{.Rate}} rows/s", map[string]any{
+			s.progressText.SetText(lang.L(data.Plural(f.rows, msgKey("{{.Rows}} row read · {{.Rate}} rows/s"), msgKey("{{.Rows}} rows read · {{.Rate}} rows/s")), map[string]any{
 				"Rows": groupDigits(f.rows), "Rate": groupDigits(int(f.rate + 0.5))}))
 		}
 	case fileImporting:
 		s.progress.SetValue(0.5)
-		s.progressText.SetText(lang.L("Writing {{.Count}} records in one transaction…", map[string]any{"Count": groupDigits(f.plan.Batch.Records)}))
+		s.progressText.SetText(lang.L(data.Plural(f.plan.Batch.Records, msgKey("Writing {{.Count}} record in one transaction…"), msgKey("Writing {{.Count}} records in one transaction…")),
+			map[string]any{"Count": groupDigits(f.plan.Batch.Records)}))
 	}
 }
 

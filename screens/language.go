@@ -97,6 +97,12 @@ func setLanguageEnv(l Language) {
 // translation test finds it; it returns s unchanged.
 func msgKey(s string) string { return s }
 
+// rowsText is "1 row" or "1,204 rows" in the UI language: n decides the
+// form, shown is what is written.
+func rowsText(n int, shown any) string {
+	return lang.L(data.Plural(n, msgKey("{{.Rows}} row"), msgKey("{{.Rows}} rows")), map[string]any{"Rows": shown})
+}
+
 // tr is a Message in the UI language, without its place.
 func tr(m data.Message) string {
 	if m.Args == nil {
@@ -109,13 +115,13 @@ func tr(m data.Message) string {
 func trFull(m data.Message) string {
 	var parts []string
 	if m.File != "" {
-		parts = append(parts, lang.L("file “{{.File}}”", map[string]any{"File": m.File}))
+		parts = append(parts, lang.L("file “{{.File}}”", map[string]any{"File": data.Printable(m.File)}))
 	}
 	if m.Row > 0 {
 		parts = append(parts, lang.L("row {{.Row}}", map[string]any{"Row": m.Row}))
 	}
 	if m.Column != "" {
-		parts = append(parts, lang.L("column “{{.Column}}”", map[string]any{"Column": m.Column}))
+		parts = append(parts, lang.L("column “{{.Column}}”", map[string]any{"Column": data.Printable(m.Column)}))
 	}
 	if len(parts) == 0 {
 		return tr(m)

@@ -277,7 +277,7 @@ func (o *overviewScreen) applyFilter() {
 		rows = append(rows, i)
 	}
 	o.table.SetRows(rows)
-	o.countLabel.SetText(lang.L("{{.Shown}} of {{.Total}} shops", map[string]any{"Shown": len(rows), "Total": len(o.verdicts)}))
+	o.countLabel.SetText(lang.L(data.Plural(len(o.verdicts), msgKey("{{.Shown}} of {{.Total}} shop"), msgKey("{{.Shown}} of {{.Total}} shops")), map[string]any{"Shown": len(rows), "Total": len(o.verdicts)}))
 }
 
 func (o *overviewScreen) onSort(col int, desc bool) { o.sortCol, o.sortDesc = col, desc }

@@ -105,7 +105,9 @@ func (s *settingsScreen) ruleSetDetail(r data.RuleSet) fyne.CanvasObject {
 	return container.NewVBox(form, buttons)
 }
 
-func daysText(n int) string { return lang.L("{{.Days}} days", map[string]any{"Days": n}) }
+func daysText(n int) string {
+	return lang.L(data.Plural(n, msgKey("{{.Days}} day"), msgKey("{{.Days}} days")), map[string]any{"Days": n})
+}
 
 func daysOrNone(n int) string {
 	if n == 0 {
@@ -123,7 +125,7 @@ func daysOrOff(n int) string {
 
 // returnWindowText is the default window and the sites that differ from it.
 func returnWindowText(p data.Params) string {
-	text := lang.L("{{.Days}} days by default", map[string]any{"Days": p.DefaultWindow})
+	text := lang.L(data.Plural(p.DefaultWindow, msgKey("{{.Days}} day by default"), msgKey("{{.Days}} days by default")), map[string]any{"Days": p.DefaultWindow})
 	var sites []string
 	for _, site := range slices.Sorted(maps.Keys(p.ReturnWindow)) {
 		sites = append(sites, site+" "+strconv.Itoa(p.ReturnWindow[site]))

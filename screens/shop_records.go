@@ -164,8 +164,10 @@ func (s *shopScreen) batchRow(b data.ImportBatch) fyne.CanvasObject {
 		kindLabel(b.Kind),
 		lang.L("exported {{.Time}}", map[string]any{"Time": b.ExportedAt.String()}),
 		lang.L("imported {{.Time}}", map[string]any{"Time": b.ImportedAt.Local().Format("2006-01-02 15:04")}),
-		lang.L("{{.Rows}} rows, {{.Records}} records: {{.Created}} new, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Skipped}} skipped",
-			map[string]any{"Rows": b.Rows, "Records": b.Records, "Created": b.Created, "Updated": b.Updated, "Unchanged": b.Unchanged, "Skipped": b.Skipped}),
+		rowsText(b.Rows, b.Rows) + lang.L(", ") + lang.L(data.Plural(b.Records,
+			msgKey("{{.Records}} record: {{.Created}} new, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Skipped}} skipped"),
+			msgKey("{{.Records}} records: {{.Created}} new, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Skipped}} skipped")),
+			map[string]any{"Records": b.Records, "Created": b.Created, "Updated": b.Updated, "Unchanged": b.Unchanged, "Skipped": b.Skipped}),
 	}
 	detail := widget.NewLabel(joinFacts(facts))
 	detail.Wrapping = fyne.TextWrapWord

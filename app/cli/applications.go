@@ -154,7 +154,7 @@ func applicationList(c *ctx, args []string) error {
 	}
 	for _, a := range apps {
 		if a.Overdue {
-			c.printf("\n%s: submitted on %s, no decision after the expected %d days (due %s).", a.Shop, a.Submitted, d.ReviewDays(), a.ReviewDue)
+			c.printf("\n%s: submitted on %s, no decision after the expected %s (due %s).", a.Shop, a.Submitted, count(d.ReviewDays(), "day", "days"), a.ReviewDue)
 		}
 		if !a.Valid {
 			c.printf("\n%s: the prepared application is no longer valid: %s.", a.Shop, a.Why.Message())

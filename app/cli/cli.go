@@ -50,7 +50,16 @@ func (c *ctx) open() (*app.Desk, error) {
 	return d, nil
 }
 
-func (c *ctx) printf(format string, a ...any) { fmt.Fprintf(c.Stdout, format, a...) }
+// printf prints a line; string values (names, files, cells) are made
+// data.Printable, so no raw byte of a file reaches the terminal.
+func (c *ctx) printf(format string, a ...any) {
+	for i, v := range a {
+		if s, ok := v.(string); ok {
+			a[i] = data.Printable(s)
+		}
+	}
+	fmt.Fprintf(c.Stdout, format, a...)
+}
 
 func (c *ctx) json(v any) error {
 	enc := json.NewEncoder(c.Stdout)
@@ -63,8 +72,8 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{[]string{"shop", "add"}, "shop add NAME --site US --deposit 500 --currency USD [--platform tiktok] [--rules tiktok-cb] [--code C] [--client C] [--opened DATE] [--contract-end DATE]", shopAdd},
-		{[]string{"shop", "set"}, "shop set NAME [any flag of add] [--name NEW] [--account-holder H --bank B --account-number N --swift S] [--closure-notice DATE] [--marketing-stopped DATE] [--creators-unbound DATE] [--commissions-settled DATE] [--dues-settled DATE] [--notes T]", shopSet},
+		{[]string{"shop", "add"}, "shop add NAME --site US --deposit 500 --currency USD " + shopFlagUsage, shopAdd},
+		{[]string{"shop", "set"}, "shop set NAME [--name NEW] [--site S] [--deposit AMOUNT] [--currency C] " + shopFlagUsage, shopSet},
 		{[]string{"shop", "list"}, "shop list [--json]", shopList},
 		{[]string{"import"}, "import --shop NAME [--exported-at DATETIME] FILE...", importFiles},
 		{[]string{"imports"}, "imports [--shop NAME] [--json]", importsList},
@@ -184,9 +193,13 @@ func fail(env Env, err error) int {
 		fmt.Fprintln(env.Stderr, "depositdesk:", u.msg)
 		return 2
 	}
-	fmt.Fprintln(env.Stderr, "depositdesk:", err.Error())
+	fmt.Fprintln(env.Stderr, "depositdesk:", printableError(err))
 	return 1
 }
+
+// printableError is err's text, made data.Printable in case something other
+// than a *data.Message (which quotes its own values) carried raw bytes in.
+func printableError(err error) string { return data.Printable(err.Error()) }
 
 // interruptible is a context cancelled by Ctrl-C, so a long import stops cleanly.
 func interruptible() (context.Context, func()) {

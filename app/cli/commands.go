@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -44,17 +45,33 @@ func importFiles(c *ctx, args []string) error {
 			if ctx.Err() != nil {
 				return fmt.Errorf("import cancelled; %s was not imported", f)
 			}
-			fmt.Fprintln(c.Stderr, "depositdesk:", err.Error())
+			fmt.Fprintln(c.Stderr, "depositdesk:", printableError(err))
 			failed++
 			continue
 		}
 		printImport(c, p)
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files were not imported; the others were", failed, len(files))
+		return errors.New(notImported(failed, len(files)))
 	}
 	return nil
 }
+
+// notImported is the closing line of an import in which some files failed.
+func notImported(failed, total int) string {
+	switch {
+	case total == 1:
+		return "the file was not imported"
+	case failed == total:
+		return fmt.Sprintf("none of the %d files were imported", total)
+	case total-failed == 1:
+		return fmt.Sprintf("%d of %d files %s not imported; the other one was", failed, total, data.Plural(failed, "was", "were"))
+	}
+	return fmt.Sprintf("%d of %d files %s not imported; the others were", failed, total, data.Plural(failed, "was", "were"))
+}
+
+// count is "1 row" or "3 rows": n and the noun that fits it.
+func count(n int, one, many string) string { return strconv.Itoa(n) + " " + data.Plural(n, one, many) }
 
 func printImport(c *ctx, p *app.ImportPlan) {
 	b := p.Batch
@@ -67,12 +84,12 @@ func printImport(c *ctx, p *app.ImportPlan) {
 		enc = ", read as " + b.Encoding
 	}
 	c.printf("%s → %s: batch #%d, %s export of %s (time from %s%s)\n", b.FileName, p.Shop.Name, b.ID, b.Kind, b.ExportedAt, p.ExportTimeFrom, enc)
-	noun := "orders"
+	records := count(b.Records, "order", "orders")
 	if b.Kind == data.KindReturns {
-		noun = "cases"
+		records = count(b.Records, "case", "cases")
 	}
-	c.printf("  %d rows, %d %s: %d new, %d updated, %d unchanged, %d skipped (older than what is stored)\n",
-		b.Rows, b.Records, noun, b.Created, b.Updated, b.Unchanged, b.Skipped)
+	c.printf("  %s, %s: %d new, %d updated, %d unchanged, %d skipped (older than what is stored)\n",
+		count(b.Rows, "row", "rows"), records, b.Created, b.Updated, b.Unchanged, b.Skipped)
 	for _, w := range p.Warnings {
 		c.printf("  warning: %s\n", w.Error())
 	}
@@ -321,7 +338,8 @@ func rulesList(c *ctx, args []string) error {
 		}
 		p := r.Params
 		c.printf("%s — %s (%s)\n", r.Label(), r.Name, kind)
-		c.printf("  minimum operating days %d; quiet period %d days; closure notice %d days\n", p.MinOperatingDays, p.QuietDays, p.ClosureNoticeDays)
+		c.printf("  minimum operating days %d; quiet period %s; closure notice %s\n", p.MinOperatingDays,
+			count(p.QuietDays, "day", "days"), count(p.ClosureNoticeDays, "day", "days"))
 		c.printf("  return window: %s\n", windows(r))
 		steps := "none"
 		if len(p.Steps) > 0 {
@@ -339,7 +357,7 @@ func windows(r data.RuleSet) string {
 			parts = append(parts, fmt.Sprintf("%s %d", site, d))
 		}
 	}
-	parts = append(parts, fmt.Sprintf("other %d days", r.Params.DefaultWindow))
+	parts = append(parts, "other "+count(r.Params.DefaultWindow, "day", "days"))
 	return strings.Join(parts, ", ")
 }
 
@@ -383,7 +401,7 @@ func demo(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	c.printf("Loaded %d sample shops and their exports into %s.\nSee the verdicts: depositdesk readiness\n", n, d.Path())
+	c.printf("Loaded %s and their exports into %s.\nSee the verdicts: depositdesk readiness\n", count(n, "sample shop", "sample shops"), d.Path())
 	return nil
 }
 

@@ -8,22 +8,29 @@ import (
 	"depositdesk/data"
 )
 
-// shopFlags are the flags of `shop add` and `shop set`, bound to strings so
-// that `set` changes only what was given.
+// shopFlags are the flags of `shop add` and `shop set` — one list serves
+// both, so one `add` creates a complete shop — bound to strings so that `set`
+// changes only what was given.
 type shopFlags struct {
 	fs   *flag.FlagSet
 	vals map[string]*string
 }
 
-var shopFlagNames = []string{"site", "deposit", "currency", "platform", "rules", "code", "client", "opened", "contract-end"}
-var shopSetOnly = []string{"name", "account-holder", "bank", "account-number", "swift", "notes",
+// shopFlagNames are every flag of add and set; set also takes --name (a new name).
+var shopFlagNames = []string{"site", "deposit", "currency", "platform", "rules", "code", "client", "opened", "contract-end",
+	"account-holder", "bank", "account-number", "swift", "notes",
 	"closure-notice", "marketing-stopped", "creators-unbound", "commissions-settled", "dues-settled"}
 
-func newShopFlags(name string, withSet bool) *shopFlags {
+// shopFlagUsage is the flag part of the usage of add and set.
+const shopFlagUsage = "[--platform tiktok] [--rules tiktok-cb] [--code C] [--client C] [--opened DATE] [--contract-end DATE] " +
+	"[--account-holder H --bank B --account-number N --swift S] [--closure-notice DATE] [--marketing-stopped DATE] " +
+	"[--creators-unbound DATE] [--commissions-settled DATE] [--dues-settled DATE] [--notes T]"
+
+func newShopFlags(name string, rename bool) *shopFlags {
 	sf := &shopFlags{fs: newFlags(name), vals: map[string]*string{}}
 	names := shopFlagNames
-	if withSet {
-		names = append(append([]string{}, names...), shopSetOnly...)
+	if rename {
+		names = append(append([]string{}, names...), "name")
 	}
 	for _, n := range names {
 		sf.vals[n] = sf.fs.String(n, "", "")

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/width"
+
+	"depositdesk/data"
 )
 
 // table prints aligned columns by display width, so that Chinese shop names
@@ -13,7 +15,13 @@ type table struct {
 	rows [][]string
 }
 
-func (t *table) row(cells ...string) { t.rows = append(t.rows, cells) }
+// row adds a row; its cells are made data.Printable (names and files may hold any bytes).
+func (t *table) row(cells ...string) {
+	for i, c := range cells {
+		cells[i] = data.Printable(c)
+	}
+	t.rows = append(t.rows, cells)
+}
 
 // cellWidth is how many terminal cells s takes.
 func cellWidth(s string) int {

@@ -10,7 +10,7 @@ import (
 var teamCommands = []command{
 	{[]string{"team", "init"}, "team init", teamInit},
 	{[]string{"team", "add-user"}, "team add-user NAME [--clients A,B] [--owner]", teamAddUser},
-	{[]string{"team", "list"}, "team list [--json]", teamList},
+	{[]string{"team", "list"}, "team list", teamList},
 	{[]string{"db", "copy"}, "db copy --to URL|PATH", dbCopy},
 }
 
@@ -89,17 +89,19 @@ func teamAddUser(c *ctx, args []string) error {
 }
 
 func teamList(c *ctx, args []string) error {
-	l := newListing("team list", false)
-	d, err := l.open(c, args)
+	fs := newFlags("team list")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return usagef("team list takes no arguments")
+	}
+	d, err := c.open()
 	if err != nil {
 		return err
 	}
 	team, err := d.Team()
 	if err != nil {
 		return err
-	}
-	if *l.json {
-		return c.json(team)
 	}
 	for _, m := range team {
 		sees := strings.Join(m.Clients, ", ")

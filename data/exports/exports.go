@@ -92,6 +92,12 @@ func placed(err error, name string) error {
 	return &data.Message{File: name, Text: "The file could not be read: {{.Err}}", Args: map[string]any{"Err": err.Error()}}
 }
 
+// The message about IDs in scientific notation, for one and for many.
+const (
+	msgScientificID  = "An ID is a number in scientific notation, {{.Value}} ({{.Rows}}): its last digits were lost. Export the file again from the platform and import it as downloaded; do not open and save it in Excel first"
+	msgScientificIDs = "{{.Count}} IDs are numbers in scientific notation, such as {{.Value}} ({{.Rows}}): their last digits were lost. Export the file again from the platform and import it as downloaded; do not open and save it in Excel first"
+)
+
 // reader holds the state of one Read.
 type reader struct {
 	ctx  context.Context
@@ -108,6 +114,15 @@ type reader struct {
 	cases    map[data.CaseValues]caseState
 	unknown  map[UnknownValue]int // (Value, Column, Case) → index in res.Unknown
 	strs     map[string]string    // interned status and type values
+
+	firstRow []int32 // the row of each order's first line
+	// the order-level cells of the previous line, and whether each agreed
+	// with its order's first line
+	prev struct {
+		order  int
+		cells  [7]string
+		agreed [7]bool
+	}
 
 	// day/month order: 0 undecided, set by the first slash date that decides it
 	order            int8
@@ -213,12 +228,12 @@ func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 	// each): the file went through Excel as numbers.
 	if rd.longIDs >= 2 && rd.roundedIDs == rd.longIDs {
 		return nil, &data.Message{File: rd.name, Row: rd.roundedRows[0], Column: rd.roundedCol,
-			Text: "{{.Count}} IDs end in zeros past their 15th digit, such as {{.Value}} (rows {{.Rows}}): Excel stored them as numbers and their last digits were lost. Export the file again from the platform and import it as downloaded; do not open and save it in Excel first",
+			Text: "{{.Count}} IDs end in zeros past their 15th digit, such as {{.Value}} ({{.Rows}}): Excel stored them as numbers and their last digits were lost. Export the file again from the platform and import it as downloaded; do not open and save it in Excel first",
 			Args: map[string]any{"Count": rd.roundedIDs, "Value": rd.roundedValue, "Rows": rowList(rd.roundedRows, rd.roundedIDs)}}
 	}
 	if rd.sciCount > 0 {
 		return nil, &data.Message{File: rd.name, Row: rd.sciRows[0], Column: rd.sciCol,
-			Text: "{{.Count}} IDs are numbers in scientific notation, such as {{.Value}} (rows {{.Rows}}): their last digits were lost. Export the file again from the platform and import it as downloaded; do not open and save it in Excel first",
+			Text: data.Plural(rd.sciCount, msgScientificID, msgScientificIDs),
 			Args: map[string]any{"Count": rd.sciCount, "Value": rd.sciValue, "Rows": rowList(rd.sciRows, rd.sciCount)}}
 	}
 	rd.finishDates()
@@ -245,6 +260,7 @@ func (rd *reader) reserve(sr *sheet.Reader, first []string) {
 		rd.caseIdx = make(map[string]int, n)
 	} else {
 		rd.res.Orders = make([]data.Order, 0, n)
+		rd.firstRow = make([]int32, 0, n)
 		rd.orderIdx = make(map[string]int, n)
 	}
 }
@@ -443,17 +459,27 @@ func (rd *reader) orderRow(row []string, rowNum int) error {
 		return err
 	}
 	i, ok := rd.orderIdx[id]
+	status, sub := cell(row, rd.col[fOrderStatus]), cell(row, rd.col[fOrderSubstatus])
 	if !ok {
 		i = len(rd.res.Orders)
 		o := data.Order{ID: strings.Clone(id)}
-		status, sub := cell(row, rd.col[fOrderStatus]), cell(row, rd.col[fOrderSubstatus])
 		o.Status, o.Substatus = rd.intern(status), rd.intern(sub)
 		o.Class = rd.classify(o.Status, o.Substatus, rowNum)
 		rd.orderIdx[o.ID] = i
 		rd.res.Orders = append(rd.res.Orders, o)
+		rd.firstRow = append(rd.firstRow, int32(rowNum))
 	}
 	o := &rd.res.Orders[i]
 	o.Lines++
+	first := o.Lines == 1
+	if !first {
+		if status != o.Status {
+			rd.disagree(fOrderStatus, rowNum, i)
+		}
+		if sub != o.Substatus {
+			rd.disagree(fOrderSubstatus, rowNum, i)
+		}
+	}
 	if q := cell(row, rd.col[fReturnQty]); q != "" {
 		n, ok := wholeNumber(q)
 		if !ok {
@@ -461,24 +487,113 @@ func (rd *reader) orderRow(row []string, rowNum int) error {
 		}
 		o.ReturnQty += n
 	}
-	// Times and amounts repeat on every line of an order: read them once.
-	for _, t := range [...]struct {
+	// Times and amounts repeat on every line of an order: every line is read
+	// and checked as the first is, and must agree with it. A line whose cell
+	// is the previous line's, which agreed, agrees without being read again.
+	same := !first && rd.prev.order == i
+	for k, t := range [...]struct {
 		f  field
 		st *data.Stamp
 	}{{fCreated, &o.Created}, {fPaid, &o.Paid}, {fShipped, &o.Shipped}, {fDelivered, &o.Delivered}, {fCancelled, &o.Cancelled}} {
-		if *t.st == 0 {
-			if err := rd.date(row, t.f, rowNum, t.st); err != nil {
-				return err
-			}
+		s := cell(row, rd.col[t.f])
+		if same && rd.prev.agreed[k] && s == rd.prev.cells[k] {
+			continue
+		}
+		agrees, err := rd.lineTime(row, t.f, rowNum, first, t.st)
+		if err != nil {
+			return err
+		}
+		if !agrees {
+			rd.disagree(t.f, rowNum, i)
+		}
+		rd.prev.cells[k], rd.prev.agreed[k] = s, agrees
+	}
+	for k, a := range [...]struct {
+		f field
+		m *data.Money
+	}{{fAmount, &o.Amount}, {fRefundAmount, &o.RefundAmount}} {
+		k += 5
+		s := cell(row, rd.col[a.f])
+		if same && rd.prev.agreed[k] && s == rd.prev.cells[k] {
+			continue
+		}
+		agrees, number := rd.lineAmount(row, a.f, rowNum, first, a.m)
+		if !agrees {
+			rd.disagree(a.f, rowNum, i)
+		}
+		// An amount that is not a number is read again, to warn on every line.
+		rd.prev.cells[k], rd.prev.agreed[k] = s, agrees && number
+	}
+	rd.prev.order = i
+	return nil
+}
+
+// lineTime reads the time of field f on a line of a record (an order or an
+// after-sales case): the first line sets it; a later line is read and checked
+// the same way (a bad date is refused) and reports whether it agrees — the
+// first line's time is kept, an empty one filled.
+func (rd *reader) lineTime(row []string, f field, rowNum int, first bool, st *data.Stamp) (agrees bool, err error) {
+	if first {
+		return true, rd.date(row, f, rowNum, st)
+	}
+	var v data.Stamp
+	if err := rd.date(row, f, rowNum, &v); err != nil {
+		return false, err
+	}
+	if rd.sameTime(*st, v) {
+		return true, nil
+	}
+	if *st == 0 {
+		*st = v
+	}
+	return false, nil
+}
+
+// lineAmount is lineTime for an amount (one that is not a number is a
+// warning on any line, and number false).
+func (rd *reader) lineAmount(row []string, f field, rowNum int, first bool, m *data.Money) (agrees, number bool) {
+	v, number := rd.amount(row, f, rowNum)
+	switch {
+	case first:
+		*m = v
+	case v != *m:
+		if *m == 0 {
+			*m = v
+		}
+		return false, number
+	}
+	return true, number
+}
+
+// sameTime reports whether two times read from the lines of one order are
+// the same, one of them perhaps a slash date whose day/month order was not
+// yet known when it was read.
+func (rd *reader) sameTime(a, b data.Stamp) bool {
+	if a == b {
+		return true
+	}
+	if a == 0 || b == 0 || pending(a) == pending(b) {
+		return false
+	}
+	if pending(b) {
+		a, b = b, a
+	}
+	for _, dayFirst := range [...]bool{true, false} {
+		if rd.order != 0 && dayFirst != (rd.order == orderDayFirst) {
+			continue
+		}
+		if v, ok := unpack(a).resolve(dayFirst); ok && v == b {
+			return true
 		}
 	}
-	if o.Amount == 0 {
-		o.Amount = rd.amount(row, fAmount, rowNum)
-	}
-	if o.RefundAmount == 0 {
-		o.RefundAmount = rd.amount(row, fRefundAmount, rowNum)
-	}
-	return nil
+	return false
+}
+
+// disagree warns that the line at rowNum disagrees with the first line of
+// order i on field f.
+func (rd *reader) disagree(f field, rowNum, i int) {
+	rd.warn.add(warnLinesDisagree, f.name(), rowNum,
+		map[string]any{"Column": f.name(), "Order": rd.res.Orders[i].ID, "FirstRow": int(rd.firstRow[i])}, "", "")
 }
 
 func (rd *reader) caseRow(row []string, rowNum int) error {
@@ -510,19 +625,17 @@ func (rd *reader) caseRow(row []string, rowNum int) error {
 		rd.caseIdx[c.ID] = i
 		rd.res.Cases = append(rd.res.Cases, c)
 	}
+	// Every line of a case is read and checked as its first; its lines may be
+	// of several SKUs, so only an empty time or amount is filled from them.
 	c := &rd.res.Cases[i]
-	if c.Requested == 0 {
-		if err := rd.date(row, fRequested, rowNum, &c.Requested); err != nil {
-			return err
-		}
+	if _, err := rd.lineTime(row, fRequested, rowNum, !ok, &c.Requested); err != nil {
+		return err
 	}
-	if c.Refunded == 0 {
-		if err := rd.date(row, fRefundTime, rowNum, &c.Refunded); err != nil {
-			return err
-		}
+	if _, err := rd.lineTime(row, fRefundTime, rowNum, !ok, &c.Refunded); err != nil {
+		return err
 	}
 	if c.Amount == 0 {
-		c.Amount = rd.amount(row, fAmount, rowNum)
+		c.Amount, _ = rd.amount(row, fAmount, rowNum)
 	}
 	return nil
 }
@@ -582,13 +695,13 @@ func (rd *reader) noteUnknown(u UnknownValue, rowNum int) {
 	rd.res.Unknown = append(rd.res.Unknown, u)
 }
 
-func (rd *reader) amount(row []string, f field, rowNum int) data.Money {
+func (rd *reader) amount(row []string, f field, rowNum int) (data.Money, bool) {
 	s := cell(row, rd.col[f])
 	m, ok := parseAmount(s)
 	if !ok {
 		rd.warn.add(warnBadAmount, f.name(), rowNum, map[string]any{"Value": strings.Clone(s)}, "", "")
 	}
-	return m
+	return m, ok
 }
 
 func wholeNumber(s string) (int, bool) {

@@ -315,6 +315,14 @@ func TestContentErrorsNameTheirPlace(t *testing.T) {
 			"Order ID,Order Status,Created Time,Paid Time\n1,Completed,2026-10-01,2026-10-01\n2,Completed,2026-10-01,yesterday\n", 3, "Paid Time", "yesterday is not a date"},
 		{"an impossible date is not a date",
 			"Order ID,Order Status,Created Time\n1,Completed,31/02/2026 10:00:00\n", 2, "Created Time", "31/02/2026 10:00:00 is not a date"},
+		{"a bad date on the second line of an order",
+			linesHeader + "1,Completed,,2026-10-01 10:00:00,2026-10-01 10:05:00,,5,0\n1,Completed,,2026-10-01 10:00:00,not yet,,5,0\n", 3, "Paid Time", "not yet is not a date"},
+		{"a bad date on the third line of an order whose first line had none",
+			linesHeader + "1,Completed,,2026-10-01 10:00:00,,,5,0\n1,Completed,,2026-10-01 10:00:00,,,5,0\n1,Completed,,2026-10-01 10:00:00,,32/10/2026,5,0\n", 4, "Delivered Time", "32/10/2026 is not a date"},
+		{"a bad date on the second line of an after-sales case",
+			"Return Order ID,Order ID,Return Status,Time Requested\n577100000000000001,576400000000000001,Completed,2026-09-01 10:00:00\n577100000000000001,576400000000000001,Completed,2026-13-01 10:00:00\n", 3, "Time Requested", "2026-13-01 10:00:00 is not a date"},
+		{"a later line of an order that contradicts the file's day/month order",
+			linesHeader + "1,Completed,,25/03/2026 10:00:00,,,5,0\n2,Completed,,01/01/2026 10:00:00,,,5,0\n2,Completed,,01/01/2026 10:00:00,03/25/2026 10:00:00,,5,0\n", 4, "Paid Time", "disagree on the order of day and month"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -348,7 +356,7 @@ func TestUnknownStatusesAreUnknownWithOneWarningPerStatus(t *testing.T) {
 		t.Fatalf("unknown %d, warnings %v", unknown, res.Warnings)
 	}
 	w := res.Warnings[0]
-	if w.Row != 3 || w.Args["Count"] != 10 || w.Args["Rows"] != "3, 7, 11, 15, 19, …" || w.Column != "Order Status" {
+	if w.Row != 3 || w.Args["Count"] != 10 || w.Args["Rows"].(data.Parts).String() != "rows 3, 7, 11, 15, 19, …" || w.Column != "Order Status" {
 		t.Fatalf("warning %v %v", w.Error(), w.Args)
 	}
 }

@@ -93,7 +93,7 @@ func TestUnknownCaseValuesAreReportedWithTheirRowsAndColumns(t *testing.T) {
 	if fmt.Sprint(res.Unknown) != fmt.Sprint(wantUnknown) {
 		t.Errorf("unknown %+v, want %+v", res.Unknown, wantUnknown)
 	}
-	if len(res.Warnings) != 2 || res.Warnings[0].Args["Rows"] != "3, 4" || res.Warnings[0].Column != "Compensation Status" {
+	if len(res.Warnings) != 2 || res.Warnings[0].Args["Rows"].(data.Parts).String() != "rows 3, 4" || res.Warnings[0].Column != "Compensation Status" {
 		t.Errorf("warnings %+v", res.Warnings)
 	}
 	// Mapped, the same file reads closed and warns of nothing.

@@ -9,11 +9,12 @@ import (
 
 // Warning texts: few, each aggregating every row it applies to.
 const (
-	warnUnknownStatus    = "Rows with an order status we do not know ({{.Status}} / {{.Substatus}}): {{.Count}}; these orders count as unknown and block the refund until you map {{.Value}} to a status (rows {{.Rows}})"
-	warnUnknownCase      = "Rows whose {{.Column}} holds a value we do not know ({{.Value}}): {{.Count}}; these cases count as open until you map the value to open or final (rows {{.Rows}})"
-	warnNoID             = "Rows without {{.Column}}, skipped: {{.Count}} (rows {{.Rows}})"
-	warnBadAmount        = "Rows with an amount that is not a number, such as {{.Value}}: {{.Count}}; it was left empty (rows {{.Rows}})"
-	warnBadNumber        = "Rows with a quantity that is not a whole number, such as {{.Value}}: {{.Count}}; it was counted as 0 (rows {{.Rows}})"
+	warnUnknownStatus    = "Rows with an order status we do not know ({{.Status}} / {{.Substatus}}): {{.Count}}; these orders count as unknown and block the refund until you map {{.Value}} to a status ({{.Rows}})"
+	warnUnknownCase      = "Rows whose {{.Column}} holds a value we do not know ({{.Value}}): {{.Count}}; these cases count as open until you map the value to open or final ({{.Rows}})"
+	warnNoID             = "Rows without {{.Column}}, skipped: {{.Count}} ({{.Rows}})"
+	warnBadAmount        = "Rows with an amount that is not a number, such as {{.Value}}: {{.Count}}; it was left empty ({{.Rows}})"
+	warnBadNumber        = "Rows with a quantity that is not a whole number, such as {{.Value}}: {{.Count}}; it was counted as 0 ({{.Rows}})"
+	warnLinesDisagree    = "Lines that disagree with the first line of their order on {{.Column}}: {{.Count}}, such as order {{.Order}} (first line in row {{.FirstRow}}); the first line's value was kept ({{.Rows}})"
 	warnDayFirstBySite   = "No date in this file shows whether the day or the month comes first; dates were read day first (DD/MM/YYYY) because the shop's site is {{.Site}}"
 	warnMonthFirstBySite = "No date in this file shows whether the day or the month comes first; dates were read month first (MM/DD/YYYY) because the shop's site is {{.Site}}"
 )
@@ -84,8 +85,12 @@ func (w *warnings) messages() []data.Message {
 	return out
 }
 
-// rowList is "4, 9, 12" or "4, 9, 12, 15, 20, …" when there are more.
-func rowList(rows []int, count int) string {
+// rowList is "row 4", "rows 4, 9, 12" or "rows 4, 9, 12, 15, 20, …" when
+// there are more: a part translated on its own.
+func rowList(rows []int, count int) data.Parts {
+	if count == 1 && len(rows) == 1 {
+		return data.Parts{{Text: "row {{.Row}}", Args: map[string]any{"Row": rows[0]}}}
+	}
 	var b strings.Builder
 	for i, r := range rows {
 		if i > 0 {
@@ -96,5 +101,5 @@ func rowList(rows []int, count int) string {
 	if count > len(rows) {
 		b.WriteString(", …")
 	}
-	return b.String()
+	return data.Parts{{Text: "rows {{.Rows}}", Args: map[string]any{"Rows": b.String()}}}
 }
