@@ -190,3 +190,15 @@ func TestAnotherPersonsChangeReachesAnOpenWindowWithinTwoSeconds(t *testing.T) {
 		t.Fatalf("after the connection came back: %d shops, %v", len(shops), err)
 	}
 }
+
+func TestAFileListingAnOrderTwiceKeepsItsLastState(t *testing.T) {
+	s := MustOpenDB(t)
+	sh := mustShop(t, s, "Acme US")
+	b := importOrders(t, s, sh, "twice", stamp(t, "2026-11-20 09:00:00"),
+		Order{ID: "576400000000000001", Class: InTransit}, Order{ID: "576400000000000002", Class: Completed},
+		Order{ID: "576400000000000001", Class: Delivered})
+	o, err := s.Order(sh.ID, "576400000000000001")
+	if err != nil || o.Class != Delivered || b.Created != 3 {
+		t.Fatalf("%+v %v, batch %+v", o, err, b)
+	}
+}
