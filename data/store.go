@@ -195,6 +195,9 @@ func (s *Store) Backup(dest string) (string, error) {
 // checked first (it must open as a Deposit Desk database), the current file is
 // kept beside as dst+".before-restore.bak". The store at dst must be closed.
 func Restore(src, dst string) error {
+	if IsPostgresURL(dst) {
+		return Msg("A team database is restored on its PostgreSQL server, or by copying a backup file into an empty database with depositdesk db copy.", nil)
+	}
 	check, err := Open(src)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -353,5 +354,17 @@ func TestBlockingOrdersLeaveOutDeliveredOrdersWhoseWindowEnded(t *testing.T) {
 		if !want[id] {
 			t.Fatalf("blocking orders %v, want 1, 3 and 4", ids)
 		}
+	}
+}
+
+func TestATeamDatabaseIsNeitherBackedUpNorRestoredAsAFile(t *testing.T) {
+	s := MustOpenDB(t)
+	_, backupErr := s.Backup(filepath.Join(t.TempDir(), "b.db"))
+	restoreErr := Restore(filepath.Join(t.TempDir(), "b.db"), "postgres://amy@server/depositdesk")
+	if restoreErr == nil || !strings.Contains(restoreErr.Error(), "db copy") {
+		t.Fatalf("restore over a team database: %v", restoreErr)
+	}
+	if s.Postgres() != (backupErr != nil) {
+		t.Fatalf("backup of a %s store: %v", map[bool]string{true: "PostgreSQL", false: "SQLite"}[s.Postgres()], backupErr)
 	}
 }
