@@ -251,7 +251,7 @@ func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return notYourClient(err)
 	}
 	if s.pg {
 		if _, err := tx.Exec("SELECT pg_notify(?, ?)", s.channel, s.instance); err != nil {

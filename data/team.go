@@ -4,12 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // TeamMember is a login of a team database and the clients whose shops it
@@ -47,6 +49,16 @@ func teamRoles(q interface {
 }
 
 func ident(s string) string { return pgx.Identifier{s}.Sanitize() }
+
+// notYourClient says in a sentence what PostgreSQL's row-level security
+// refused: a staff login wrote to a shop of a client it does not serve.
+func notYourClient(err error) error {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) && pg.Code == "42501" && strings.Contains(pg.Message, "row-level security") {
+		return Msg("Your login serves only some clients: this would change a shop of a client you do not serve (ask an owner to add the client with team add-user).", nil)
+	}
+	return err
+}
 
 // TeamInit makes the database a team database: the owners and staff roles,
 // every table owned by owners and open to staff, and row-level security on

@@ -141,6 +141,13 @@ func TestAStaffLoginCannotReadOrChangeAnotherClientsRowsEvenWithRawSQL(t *testin
 	}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := st.AddShop(ctx, Shop{Name: "Bolt MY", Client: "Bolt", Site: "MY", Currency: "MYR", RuleSet: "basic"}, testNow); err == nil ||
+		!strings.Contains(err.Error(), "client you do not serve") {
+		t.Fatalf("staff adding a shop of another client: %v", err)
+	}
+	if _, err := st.AddShop(ctx, Shop{Name: "Acme MY", Client: "Acme", Site: "MY", Currency: "MYR", RuleSet: "basic"}, testNow); err != nil {
+		t.Fatalf("staff adding a shop of its own client: %v", err)
+	}
 	log, err := s.Audit(acme.ID, 1)
 	if err != nil || len(log) != 1 || log[0].User != staff {
 		t.Fatalf("audit entry %+v, %v; want the login %s", log, err, staff)
