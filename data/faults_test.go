@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -115,4 +116,27 @@ func TestAWrongAddressPasswordOrDatabaseGetsOneSentenceSayingWhich(t *testing.T)
 			t.Errorf("%s: %v; want one sentence saying %q (and no password)", RedactURL(c.url), err, c.says)
 		}
 	}
+
+	// The right password comes from PGPASSWORD or a password file, as for psql.
+	bare := datatest.AsLogin(datatest.Schema(t), login)
+	if _, err := admin.Exec("GRANT USAGE, CREATE ON SCHEMA " + datatest.SchemaOf(bare) + " TO " + login); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PGPASSWORD", "right")
+	s, err := Open(bare)
+	if err != nil {
+		t.Fatalf("with PGPASSWORD: %v", err)
+	}
+	s.Close()
+	t.Setenv("PGPASSWORD", "")
+	pass := filepath.Join(t.TempDir(), "pgpass")
+	if err := os.WriteFile(pass, []byte("*:*:*:"+login+":right\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PGPASSFILE", pass)
+	s, err = Open(bare)
+	if err != nil {
+		t.Fatalf("with a password file: %v", err)
+	}
+	s.Close()
 }

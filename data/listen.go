@@ -18,7 +18,7 @@ const notifyChannel = "depositdesk"
 
 func (s *Store) setChannel() error {
 	var schema string
-	if err := s.db.QueryRow("SELECT current_schema()").Scan(&schema); err != nil {
+	if err := s.db.QueryRow("SELECT coalesce(current_schema(), 'public')").Scan(&schema); err != nil {
 		return fmt.Errorf("read the schema name: %w", err)
 	}
 	s.channel = notifyChannel
