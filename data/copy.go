@@ -49,7 +49,7 @@ func (s *Store) CopyTo(ctx context.Context, dst *Store) (map[string]int, error) 
 			return nil, Msg("{{.Target}} already holds data ({{.Table}}): copy only into an empty database.", map[string]any{"Target": dst.Path(), "Table": t})
 		}
 	}
-	src, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	src, err := s.snapshot(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", s.Path(), err)
 	}

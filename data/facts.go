@@ -91,7 +91,7 @@ type FactsReader struct {
 
 // Facts opens a FactsReader; Close it when done.
 func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
-	tx, err := s.read.BeginTx(ctx, nil)
+	tx, err := s.snapshot(ctx)
 	if err != nil {
 		return nil, err
 	}

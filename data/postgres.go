@@ -307,6 +307,15 @@ func openPostgres(rawURL string) (*Store, error) {
 	return s, nil
 }
 
+// snapshot begins a read transaction that sees one state of the database
+// throughout (SQLite's WAL readers do; PostgreSQL needs REPEATABLE READ).
+func (s *Store) snapshot(ctx context.Context) (*sql.Tx, error) {
+	if !s.pg {
+		return s.read.BeginTx(ctx, nil)
+	}
+	return s.read.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+}
+
 // Postgres says whether the store is a team database on PostgreSQL.
 func (s *Store) Postgres() bool { return s.pg }
 
