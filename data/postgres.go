@@ -44,12 +44,13 @@ func RedactURL(s string) string {
 type pgConnector struct {
 	inner driver.Connector
 	ids   map[string]bool // tables whose id the database assigns
+	url   string          // for the sentence when the server cannot be reached
 }
 
 func (c *pgConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	conn, err := c.inner.Connect(ctx)
 	if err != nil {
-		return nil, err
+		return nil, connectError(c.url, err)
 	}
 	return &pgConn{Conn: conn.(*stdlib.Conn), ids: c.ids}, nil
 }
@@ -229,7 +230,7 @@ func openPostgresDB(rawURL, instance string, ids map[string]bool) (*sql.DB, erro
 	ping := stdlib.OptionShouldPing(func(_ context.Context, p stdlib.ShouldPingParams) bool {
 		return p.IdleDuration > 200*time.Millisecond
 	})
-	return sql.OpenDB(&pgConnector{inner: stdlib.GetConnector(*cfg, ping), ids: ids}), nil
+	return sql.OpenDB(&pgConnector{inner: stdlib.GetConnector(*cfg, ping), ids: ids, url: rawURL}), nil
 }
 
 func parsePostgresURL(rawURL string) (*pgx.ConnConfig, error) {
@@ -251,6 +252,10 @@ func connectError(rawURL string, err error) error {
 	cfg, perr := pgx.ParseConfig(rawURL)
 	if perr != nil {
 		return perr
+	}
+	var said *Message
+	if errors.As(err, &said) {
+		return said
 	}
 	args := map[string]any{"Server": serverName(cfg), "User": cfg.User, "Database": cfg.Database, "Err": err.Error()}
 	var pg *pgconn.PgError
