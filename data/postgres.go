@@ -257,7 +257,10 @@ func connectError(rawURL string, err error) error {
 	if errors.As(err, &said) {
 		return said
 	}
-	args := map[string]any{"Server": serverName(cfg), "User": cfg.User, "Database": cfg.Database, "Err": err.Error()}
+	// pgx says every address it tried on a line of its own: the last says why.
+	lines := strings.Split(strings.TrimSpace(err.Error()), "\n")
+	why := strings.TrimSpace(lines[len(lines)-1])
+	args := map[string]any{"Server": serverName(cfg), "User": cfg.User, "Database": cfg.Database, "Err": why}
 	var pg *pgconn.PgError
 	if errors.As(err, &pg) {
 		args["Err"] = pg.Message

@@ -150,7 +150,9 @@ func teamPolicies(tx *sql.Tx) error {
 		case t == "team_members":
 			using = "login = session_user"
 		case t == "audit_log":
-			using = "shop_id IS NULL OR shop_id IN (SELECT id FROM shops)"
+			// Entries about no shop (a login added, a rule set edited) may
+			// name other clients: staff see only their own.
+			using = `shop_id IN (SELECT id FROM shops) OR (shop_id IS NULL AND "user" = session_user)`
 		case byShop[t]:
 			using = "shop_id IN (SELECT id FROM shops)"
 		default:

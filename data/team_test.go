@@ -57,6 +57,9 @@ func TestAStaffLoginCannotReadOrChangeAnotherClientsRowsEvenWithRawSQL(t *testin
 		if _, err := SaveViolationTx(tx, Violation{ShopID: bolt.ID, Date: MakeDate(2026, 10, 1), Kind: "late"}); err != nil {
 			return err
 		}
+		if err := AuditTx(tx, AuditEntry{At: testNow, User: "owner", Action: "rules.edit", Detail: "for Bolt's shops"}); err != nil {
+			return err
+		}
 		return AuditTx(tx, AuditEntry{At: testNow, User: "owner", ShopID: bolt.ID, Shop: bolt.Name, Action: "shop.edit"})
 	}); err != nil {
 		t.Fatal(err)
@@ -90,6 +93,7 @@ func TestAStaffLoginCannotReadOrChangeAnotherClientsRowsEvenWithRawSQL(t *testin
 		"SELECT count(*) FROM import_batches":                           1,
 		"SELECT count(*) FROM violations":                               0,
 		"SELECT count(*) FROM audit_log WHERE shop = 'Bolt UK'":         0,
+		"SELECT count(*) FROM audit_log WHERE shop_id IS NULL":          0,
 		"SELECT count(*) FROM order_history":                            0,
 		"SELECT count(*) FROM team_members WHERE login <> session_user": 0,
 	} {
