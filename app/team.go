@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 
 	"depositdesk/data"
@@ -17,7 +16,7 @@ func (d *Desk) TeamInit() error {
 // TeamAddUser creates or changes a login: an owner sees every client, staff
 // only the clients listed. The audit log records it.
 func (d *Desk) TeamAddUser(m data.TeamMember) error {
-	return d.store.TeamAddUser(context.Background(), m, func(tx *sql.Tx) error {
+	return d.store.TeamAddUser(context.Background(), m, func(tx *data.Tx) error {
 		detail := m.Login + ": owner"
 		if !m.Owner {
 			detail = m.Login + ": " + strings.Join(m.Clients, ", ")

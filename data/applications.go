@@ -32,7 +32,7 @@ func scanApplication(r rowScanner) (Application, error) {
 
 // SaveApplicationTx writes a shop's application (there is one per shop: a
 // second save replaces the first) and returns its id.
-func SaveApplicationTx(tx *sql.Tx, a Application, now time.Time) (int64, error) {
+func SaveApplicationTx(tx Querier, a Application, now time.Time) (int64, error) {
 	account, err := json.Marshal(a.Account)
 	if err != nil {
 		return 0, err
@@ -55,7 +55,7 @@ func SaveApplicationTx(tx *sql.Tx, a Application, now time.Time) (int64, error) 
 
 // ApplicationTx reads a shop's application inside a transaction, so that a
 // status change reads and writes the same state; ErrNotFound when it has none.
-func ApplicationTx(tx *sql.Tx, shopID int64) (Application, error) {
+func ApplicationTx(tx Querier, shopID int64) (Application, error) {
 	a, err := scanApplication(tx.QueryRow("SELECT "+applicationColumns+applicationFrom+" WHERE a.shop_id = ?", shopID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound
@@ -128,7 +128,7 @@ func (s *Store) OrderSummary(shopID int64, window int) ([]ClassSummary, error) {
 }
 
 // SetSettingTx stores a setting inside a transaction (with its audit entry).
-func SetSettingTx(tx *sql.Tx, key, value string) error {
+func SetSettingTx(tx Querier, key, value string) error {
 	_, err := tx.Exec("INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value)
 	return err
 }

@@ -1,13 +1,12 @@
 package data
 
 import (
-	"database/sql"
 	"time"
 )
 
 // AuditTx appends an entry to the audit log inside the transaction of the
 // change it records, so a change and its record land together.
-func AuditTx(tx *sql.Tx, e AuditEntry) error {
+func AuditTx(tx Querier, e AuditEntry) error {
 	var shopID any
 	if e.ShopID != 0 {
 		shopID = e.ShopID

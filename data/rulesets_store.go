@@ -37,7 +37,7 @@ func (s *Store) RuleSet(id string) (RuleSet, error) {
 }
 
 // SaveRuleSetTx inserts or replaces a rule set.
-func SaveRuleSetTx(tx *sql.Tx, r RuleSet) error {
+func SaveRuleSetTx(tx Querier, r RuleSet) error {
 	sites, _ := json.Marshal(nonNil(r.Sites))
 	params, err := json.Marshal(r.Params)
 	if err != nil {

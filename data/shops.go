@@ -81,7 +81,7 @@ func (s *Store) AddShop(ctx context.Context, sh Shop, now time.Time) (Shop, erro
 }
 
 // AddShopTx inserts a new shop inside a transaction.
-func AddShopTx(tx *sql.Tx, sh Shop, now time.Time) (Shop, error) {
+func AddShopTx(tx Querier, sh Shop, now time.Time) (Shop, error) {
 	sh.Name = strings.TrimSpace(sh.Name)
 	var exists int
 	tx.QueryRow("SELECT count(*) FROM shops WHERE name = ?", sh.Name).Scan(&exists)
@@ -104,7 +104,7 @@ func AddShopTx(tx *sql.Tx, sh Shop, now time.Time) (Shop, error) {
 
 // UpdateShopTx writes every field of an existing shop. When sh.Version is
 // set and the stored shop has moved past it, the edit is refused (Stale).
-func UpdateShopTx(tx *sql.Tx, sh Shop, now time.Time) error {
+func UpdateShopTx(tx Querier, sh Shop, now time.Time) error {
 	var clash int
 	tx.QueryRow("SELECT count(*) FROM shops WHERE name = ? AND id <> ?", strings.TrimSpace(sh.Name), sh.ID).Scan(&clash)
 	if clash > 0 {

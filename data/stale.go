@@ -1,7 +1,6 @@
 package data
 
 import (
-	"database/sql"
 	"time"
 )
 
@@ -21,7 +20,7 @@ const (
 // staleOrMissing explains why an UPDATE … WHERE id AND row_version touched
 // no row: the row is gone (ErrNotFound), or it moved on, and the audit log
 // of its shop says who moved it and when.
-func staleOrMissing(tx *sql.Tx, table string, id, shopID int64, shop, text string) error {
+func staleOrMissing(tx Querier, table string, id, shopID int64, shop, text string) error {
 	var exists bool
 	if err := tx.QueryRow("SELECT EXISTS(SELECT 1 FROM "+table+" WHERE id = ?)", id).Scan(&exists); err != nil {
 		return err

@@ -40,7 +40,7 @@ func (s *Store) StatusMappings(ctx context.Context) ([]StatusMapping, error) {
 }
 
 // SaveStatusMappingTx stores (or replaces) a taught value.
-func SaveStatusMappingTx(tx *sql.Tx, m StatusMapping) error {
+func SaveStatusMappingTx(tx Querier, m StatusMapping) error {
 	_, err := tx.Exec(`INSERT INTO status_mappings(key, shown, class, created_by, created_at) VALUES (?,?,?,?,?)
 		ON CONFLICT(key) DO UPDATE SET shown = excluded.shown, class = excluded.class,
 		created_by = excluded.created_by, created_at = excluded.created_at`,
@@ -52,7 +52,7 @@ func SaveStatusMappingTx(tx *sql.Tx, m StatusMapping) error {
 }
 
 // DeleteStatusMappingTx removes a taught value; found is false when there was none.
-func DeleteStatusMappingTx(tx *sql.Tx, key string) (m StatusMapping, found bool, err error) {
+func DeleteStatusMappingTx(tx Querier, key string) (m StatusMapping, found bool, err error) {
 	var at string
 	err = tx.QueryRow("SELECT key, shown, class, created_by, created_at FROM status_mappings WHERE key = ?", key).
 		Scan(&m.Key, &m.Value, &m.Class, &m.CreatedBy, &at)

@@ -31,6 +31,8 @@ type Store struct {
 	pgURL    string // the address with its password, for the listening connection
 	instance string // names this store's own notifications, which Listen ignores
 	channel  string // where changes are announced (notifyChannel, per schema)
+
+	clock func() time.Time // when transactions begin (SetClock)
 }
 
 // Open opens (creating when missing) the database at path, copies it aside

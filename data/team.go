@@ -68,11 +68,11 @@ func (s *Store) TeamInit(ctx context.Context) error {
 	if !s.pg {
 		return errNotTeam()
 	}
-	return s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := createTeamRoles(tx); err != nil {
+	return s.Update(ctx, "set up the team database", func(tx *Tx) error {
+		if err := createTeamRoles(tx.Tx); err != nil {
 			return err
 		}
-		return teamPolicies(tx)
+		return teamPolicies(tx.Tx)
 	})
 }
 
@@ -194,7 +194,7 @@ var loginName = regexp.MustCompile(`^[\p{L}\p{N}_.@-]{1,63}$`)
 // TeamAddUser creates (or changes) a login: an owner, or staff limited to
 // the given clients. No password is written: set one on the server
 // (ALTER ROLE … PASSWORD, or psql's \password).
-func (s *Store) TeamAddUser(ctx context.Context, m TeamMember, then func(*sql.Tx) error) error {
+func (s *Store) TeamAddUser(ctx context.Context, m TeamMember, then func(*Tx) error) error {
 	if !s.pg {
 		return errNotTeam()
 	}
@@ -210,7 +210,8 @@ func (s *Store) TeamAddUser(ctx context.Context, m TeamMember, then func(*sql.Tx
 	if !m.Owner && len(clients) == 0 {
 		return Msg("A staff login needs the clients it serves (--clients A,B), or --owner to see every client.", nil)
 	}
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return s.Update(ctx, "add the login "+m.Login, func(t *Tx) error {
+		tx := t.Tx
 		if !isTeam(tx) {
 			return Msg("This database is not set up for a team yet: run depositdesk team init first.", nil)
 		}
@@ -244,7 +245,7 @@ func (s *Store) TeamAddUser(ctx context.Context, m TeamMember, then func(*sql.Tx
 			return fmt.Errorf("record the clients of %s: %w", m.Login, err)
 		}
 		if then != nil {
-			return then(tx)
+			return then(t)
 		}
 		return nil
 	})

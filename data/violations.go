@@ -1,9 +1,5 @@
 package data
 
-import (
-	"database/sql"
-)
-
 const violationColumns = "id, shop_id, date, kind, penalty, resolved, note, row_version"
 
 func scanViolation(r rowScanner) (Violation, error) {
@@ -26,7 +22,7 @@ func (s *Store) Violations(shopID int64) ([]Violation, error) {
 
 // SaveViolationTx inserts (ID 0) or updates a violation and returns its id;
 // an update made on an older v.Version than the stored one is refused (Stale).
-func SaveViolationTx(tx *sql.Tx, v Violation) (int64, error) {
+func SaveViolationTx(tx Querier, v Violation) (int64, error) {
 	if v.ID == 0 {
 		res, err := tx.Exec("INSERT INTO violations(shop_id, date, kind, penalty, resolved, note) VALUES (?,?,?,?,?,?)",
 			v.ShopID, v.Date, v.Kind, v.Penalty, v.Resolved, v.Note)
@@ -50,7 +46,7 @@ func SaveViolationTx(tx *sql.Tx, v Violation) (int64, error) {
 }
 
 // DeleteViolationTx removes a violation.
-func DeleteViolationTx(tx *sql.Tx, id int64) error {
+func DeleteViolationTx(tx Querier, id int64) error {
 	_, err := tx.Exec("DELETE FROM violations WHERE id = ?", id)
 	return err
 }

@@ -202,3 +202,41 @@ func TestAFileListingAnOrderTwiceKeepsItsLastState(t *testing.T) {
 		t.Fatalf("%+v %v, batch %+v", o, err, b)
 	}
 }
+
+func TestAnUpdateBeginsAtOneTimeAndSaysWhatFailed(t *testing.T) {
+	s := MustOpenDB(t)
+	ticks := 0
+	s.SetClock(func() time.Time { ticks++; return testNow.Add(time.Duration(ticks) * time.Hour) })
+	err := s.Update(context.Background(), "record two entries", func(tx *Tx) error {
+		for _, action := range []string{"one", "two"} {
+			if err := AuditTx(tx, AuditEntry{At: tx.Now, User: "amy", Action: action}); err != nil {
+				return err
+			}
+		}
+		return errors.New("disk full")
+	})
+	if err == nil || err.Error() != "record two entries: disk full" {
+		t.Fatalf("a failed update says %v", err)
+	}
+	if log, _ := s.Audit(0, 0); len(log) != 0 {
+		t.Fatalf("a failed update wrote %+v", log)
+	}
+	said := Msg("A shop needs a name.", nil)
+	if err := s.Update(context.Background(), "add a shop", func(*Tx) error { return said }); err != said {
+		t.Fatalf("a sentence for a person came back as %v", err)
+	}
+	if err := s.Update(context.Background(), "record two entries", func(tx *Tx) error {
+		for _, action := range []string{"one", "two"} {
+			if err := AuditTx(tx, AuditEntry{At: tx.Now, User: "amy", Action: action}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	log, _ := s.Audit(0, 0)
+	if len(log) != 2 || !log[0].At.Equal(log[1].At) || ticks != 3 {
+		t.Fatalf("one transaction, one time: %+v (clock read %d times)", log, ticks)
+	}
+}

@@ -1,0 +1,50 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Tx is one write transaction of the store, the only kind the core (app/)
+// sees: all of it is written, or none. Now is the time it began, read once
+// from the store's clock, so every row and audit entry it writes carries
+// the same time.
+type Tx struct {
+	*sql.Tx
+	Now time.Time
+	Ctx context.Context
+}
+
+// Querier is what the store's write functions need of a transaction: a *Tx
+// (the core's) or a *sql.Tx (inside data/).
+type Querier interface {
+	Exec(query string, args ...any) (sql.Result, error)
+	Query(query string, args ...any) (*sql.Rows, error)
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+// SetClock sets the time transactions begin at (the core's injected clock).
+func (s *Store) SetClock(now func() time.Time) { s.clock = now }
+
+func (s *Store) now() time.Time {
+	if s.clock != nil {
+		return s.clock()
+	}
+	return time.Now()
+}
+
+// Update runs fn in one transaction (Store.Tx), with the time captured once;
+// an error that is not already a sentence for a person is wrapped with what
+// was being done.
+func (s *Store) Update(ctx context.Context, what string, fn func(*Tx) error) error {
+	now := s.now()
+	err := s.Tx(ctx, func(tx *sql.Tx) error { return fn(&Tx{Tx: tx, Now: now, Ctx: ctx}) })
+	var said *Message
+	if err == nil || errors.As(err, &said) || errors.Is(err, ErrNotFound) || errors.Is(err, context.Canceled) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
