@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -96,7 +95,7 @@ func (d *Desk) MapStatus(ctx context.Context, value, class string) (StatusChange
 		}
 	}
 	ch := StatusChange{Mapping: m}
-	err = d.store.Tx(ctx, func(tx *sql.Tx) error {
+	err = d.store.Update(ctx, fmt.Sprintf("map the status value %q", value), func(tx *data.Tx) error {
 		if err := data.SaveStatusMappingTx(tx, m); err != nil {
 			return err
 		}
@@ -108,7 +107,7 @@ func (d *Desk) MapStatus(ctx context.Context, value, class string) (StatusChange
 			value, class, ch.Reclassified.Orders, ch.Reclassified.Cases)))
 	})
 	if err != nil {
-		return StatusChange{}, fmt.Errorf("map the status value %q: %w", value, err)
+		return StatusChange{}, err
 	}
 	ch.Msg = data.Message{Text: MsgStatusMapped, Args: map[string]any{"Value": value, "Class": class,
 		"Orders": ch.Reclassified.Orders, "Cases": ch.Reclassified.Cases}}
@@ -130,7 +129,7 @@ func (d *Desk) UnmapStatus(ctx context.Context, value string) (StatusChange, err
 		}
 	}
 	var ch StatusChange
-	err = d.store.Tx(ctx, func(tx *sql.Tx) error {
+	err = d.store.Update(ctx, fmt.Sprintf("unmap the status value %q", value), func(tx *data.Tx) error {
 		m, found, err := data.DeleteStatusMappingTx(tx, key)
 		if err != nil {
 			return err
@@ -249,7 +248,7 @@ func (d *Desk) upgradeVocabulary(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return d.store.Tx(ctx, func(tx *sql.Tx) error {
+	return d.store.Update(ctx, "re-classify with the new status vocabulary", func(tx *data.Tx) error {
 		n, err := data.ReclassifyTx(ctx, tx, 0, vocab.Classifier())
 		if err != nil {
 			return err

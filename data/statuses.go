@@ -92,7 +92,7 @@ type Reclassified struct{ Orders, Cases int }
 // ReclassifyTx puts every stored order's class and case's open flag in line
 // with c, for one shop (shopID 0: every shop). Distinct raw values are few,
 // so each is decided once and written with one UPDATE.
-func ReclassifyTx(ctx context.Context, tx *sql.Tx, shopID int64, c Classifier) (Reclassified, error) {
+func ReclassifyTx(ctx context.Context, tx Querier, shopID int64, c Classifier) (Reclassified, error) {
 	var n Reclassified
 	where, args := "", []any{}
 	if shopID != 0 {
