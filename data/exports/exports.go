@@ -101,7 +101,7 @@ type reader struct {
 	res  Result
 
 	headerSeen bool // a sheet's header was recognised (complete or not)
-	warn warnings
+	warn       warnings
 
 	orderIdx map[string]int
 	caseIdx  map[string]int

@@ -297,7 +297,7 @@ func serialDate(dst, v []byte, date1904 bool) ([]byte, bool) {
 		base = base.AddDate(0, 0, 1)
 	}
 	secs := int64(f*86400 + 0.5)
-	return base.Add(time.Duration(secs) * time.Second).AppendFormat(dst, dateLayout), true
+	return base.Add(time.Duration(secs)*time.Second).AppendFormat(dst, dateLayout), true
 }
 
 // isoDate writes a t="d" cell (ISO 8601) as dateLayout when it can read it.
