@@ -99,9 +99,7 @@ type reader struct {
 	name string
 	col  header
 	res  Result
-
-	headerSeen bool // a sheet's header was recognised (complete or not)
-	warn       warnings
+	warn warnings
 
 	orderIdx map[string]int
 	caseIdx  map[string]int
@@ -122,6 +120,8 @@ type reader struct {
 	roundedRows         []int
 	roundedValue        string
 	roundedCol          string
+
+	headerSeen bool // a sheet's header was recognised (complete or not)
 }
 
 // roundedByExcel reports whether an ID of digits has only zeros past its
