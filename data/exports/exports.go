@@ -253,7 +253,7 @@ func (rd *reader) nothingToImport() error {
 		f = fReturnID
 	}
 	return &data.Message{File: rd.name, Column: f.name(),
-		Text: "The file has {{.Rows}} rows of data but none with an {{.Column}}, so there is nothing to import; export the file again from the platform",
+		Text: "The file has {{.Rows}} rows of data but no {{.Column}} in any of them, so there is nothing to import; export the file again from the platform",
 		Args: map[string]any{"Rows": rd.res.Rows, "Column": f.name()}}
 }
 

@@ -3,6 +3,7 @@ package sheet
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -577,8 +578,29 @@ func TestDamagedWorkbooksGiveMessagesNamingTheFileAndRow(t *testing.T) {
 		var m *data.Message
 		if !errors.As(r.Err(), &m) || m.File != "bad.xlsx" || m.Row < 1 || !strings.Contains(m.Error(), c.want) {
 			t.Errorf("%s: got %v", c.want, r.Err())
+		} else {
+			translated(t, m.Text)
 		}
 		r.Close()
+	}
+	translated(t, errRowOrder.Text)
+}
+
+// translated checks that a message the window shows has both translations.
+func translated(t *testing.T, text string) {
+	t.Helper()
+	for _, name := range []string{"en.json", "zh_Hans.json"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "assets", "translations", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		if m[text] == "" {
+			t.Errorf("%s lacks %q", name, text)
+		}
 	}
 }
 
