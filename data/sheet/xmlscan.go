@@ -327,7 +327,7 @@ func (s *xmlScanner) text(dst []byte) ([]byte, bool) {
 // references decoded and CR LF (or a lone CR) read as LF.
 func appendDecoded(dst, b []byte) []byte {
 	for {
-		i := bytes.IndexAny(b, "&\r")
+		i := escapeIndex(b)
 		if i < 0 {
 			return append(dst, b...)
 		}
@@ -355,6 +355,17 @@ func appendDecoded(dst, b []byte) []byte {
 		dst = append(dst, '&')
 		b = b[1:]
 	}
+}
+
+// escapeIndex finds the first '&' or CR: cell texts are short, and a
+// plain loop beats bytes.IndexAny's set-up for them.
+func escapeIndex(b []byte) int {
+	for i, c := range b {
+		if c == '&' || c == '\r' {
+			return i
+		}
+	}
+	return -1
 }
 
 // appendLines appends raw text (CDATA) with its line ends normalised.
