@@ -1,13 +1,11 @@
 package exports_test
 
 import (
-	"archive/zip"
 	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,51 +72,29 @@ func benchFiles(b *testing.B) (csvPath, xlsxPath, sstPath string) {
 // toSharedStrings rewrites a workbook of inline-string cells into one whose
 // text cells index a shared-strings table, the way Excel saves a workbook.
 func toSharedStrings(from, to string) error {
-	zr, err := zip.OpenReader(from)
+	b, err := os.ReadFile(from)
 	if err != nil {
 		return err
 	}
-	defer zr.Close()
-	out, err := os.Create(to)
-	if err != nil {
+	if err := os.WriteFile(to, b, 0o644); err != nil {
 		return err
 	}
-	defer out.Close()
-	zw := zip.NewWriter(out)
 	index := map[string]int{}
 	var table bytes.Buffer
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return err
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return err
-		}
+	return sample.EditXLSX(to, func(name string, b []byte) []byte {
 		switch {
-		case strings.HasPrefix(f.Name, "xl/worksheets/"):
-			b = sharedCells(b, index, &table)
-		case f.Name == "xl/_rels/workbook.xml.rels":
-			b = bytes.Replace(b, []byte("</Relationships>"), []byte(`<Relationship Id="rIdSST" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`), 1)
-		case f.Name == "[Content_Types].xml":
-			b = bytes.Replace(b, []byte("</Types>"), []byte(`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`), 1)
+		case strings.HasPrefix(name, "xl/worksheets/"):
+			return sharedCells(b, index, &table)
+		case name == "xl/_rels/workbook.xml.rels":
+			return bytes.Replace(b, []byte("</Relationships>"), []byte(`<Relationship Id="rIdSST" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`), 1)
+		case name == "[Content_Types].xml":
+			return bytes.Replace(b, []byte("</Types>"), []byte(`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`), 1)
 		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			return err
-		}
-		w.Write(b)
-	}
-	w, err := zw.Create("xl/sharedStrings.xml")
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="%d">`, len(index))
-	w.Write(table.Bytes())
-	io.WriteString(w, `</sst>`)
-	return zw.Close()
+		return b
+	}, func() map[string][]byte {
+		head := fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="%d">`, len(index))
+		return map[string][]byte{"xl/sharedStrings.xml": append(append([]byte(head), table.Bytes()...), "</sst>"...)}
+	})
 }
 
 // sharedCells replaces every <c … t="inlineStr"><is><t>text</t></is></c>

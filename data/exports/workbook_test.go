@@ -1,11 +1,7 @@
 package exports_test
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
-	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -26,27 +22,15 @@ var (
 // reshapeRows rewrites the rows of every worksheet of the xlsx at path.
 func reshapeRows(t *testing.T, path string, reshape func(rows [][]string) string) {
 	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		if strings.HasPrefix(f.Name, "xl/worksheets/") {
-			x := string(b)
-			data := sheetRows.FindString(x)
-			b = []byte(strings.Replace(x, data, "<sheetData>"+reshape(rowElement.FindAllStringSubmatch(data, -1))+"</sheetData>", 1))
+	err := sample.EditXLSX(path, func(name string, b []byte) []byte {
+		if !strings.HasPrefix(name, "xl/worksheets/") {
+			return b
 		}
-		w, _ := zw.Create(f.Name)
-		w.Write(b)
-	}
-	zw.Close()
-	zr.Close()
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		x := string(b)
+		data := sheetRows.FindString(x)
+		return []byte(strings.Replace(x, data, "<sheetData>"+reshape(rowElement.FindAllStringSubmatch(data, -1))+"</sheetData>", 1))
+	}, nil)
+	if err != nil {
 		t.Fatal(err)
 	}
 }

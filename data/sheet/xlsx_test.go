@@ -259,6 +259,19 @@ func withData(sheetXML, inner string) string {
 
 func cellRow(c string) string { return cellRefA.FindStringSubmatch(c)[2] }
 
+// rowsOf groups a sheet's cells by the row of their reference.
+func rowsOf(sheetXML string) (order []string, groups map[string][]string) {
+	groups = map[string][]string{}
+	for _, c := range cellsOf(sheetXML) {
+		r := cellRow(c)
+		if groups[r] == nil {
+			order = append(order, r)
+		}
+		groups[r] = append(groups[r], c)
+	}
+	return order, groups
+}
+
 var defects = []defect{
 	{"every cell inside row 1 (returns files)", func(x string) string {
 		return withData(x, `<row r="1">`+strings.Join(cellsOf(x), "")+`</row>`)
@@ -278,15 +291,7 @@ var defects = []defect{
 		return withData(x, b.String())
 	}},
 	{"rows in reverse order", func(x string) string {
-		groups := map[string][]string{}
-		var order []string
-		for _, c := range cellsOf(x) {
-			r := cellRow(c)
-			if groups[r] == nil {
-				order = append(order, r)
-			}
-			groups[r] = append(groups[r], c)
-		}
+		order, groups := rowsOf(x)
 		var b strings.Builder
 		for i := len(order) - 1; i >= 0; i-- {
 			b.WriteString(`<row r="` + order[i] + `">` + strings.Join(groups[order[i]], "") + `</row>`)
@@ -294,15 +299,7 @@ var defects = []defect{
 		return withData(x, b.String())
 	}},
 	{"a row split in two elements, cells reversed", func(x string) string {
-		groups := map[string][]string{}
-		var order []string
-		for _, c := range cellsOf(x) {
-			r := cellRow(c)
-			if groups[r] == nil {
-				order = append(order, r)
-			}
-			groups[r] = append(groups[r], c)
-		}
+		order, groups := rowsOf(x)
 		var b strings.Builder
 		for _, r := range order {
 			cs := groups[r]
@@ -334,30 +331,23 @@ var defects = []defect{
 	}},
 }
 
-// rewriteSheets passes every worksheet part of a workbook through edit.
-func rewriteSheets(t testing.TB, from, to string, edit func(string) string) {
+// rewriteSheets copies a workbook, passing every worksheet part through
+// edit and giving it a wrong <dimension>.
+func rewriteSheets(t *testing.T, from, to string, edit func(string) string) {
 	t.Helper()
-	zr, err := zip.OpenReader(from)
+	b, err := os.ReadFile(from)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer zr.Close()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		if strings.HasPrefix(f.Name, "xl/worksheets/") {
-			b = []byte(dimTag.ReplaceAllString(edit(string(b)), `<dimension ref="A1:A1"/>`))
-		}
-		w, _ := zw.Create(f.Name)
-		w.Write(b)
-	}
-	zw.Close()
-	if err := os.WriteFile(to, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(to, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	rewriteZip(t, to, func(name string, b []byte) []byte {
+		if !strings.HasPrefix(name, "xl/worksheets/") {
+			return b
+		}
+		return []byte(dimTag.ReplaceAllString(edit(string(b)), `<dimension ref="A1:A1"/>`))
+	})
 }
 
 // testBooks writes every kind of workbook the differential test reads:
