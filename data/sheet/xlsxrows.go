@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"cmp"
 	"io"
 	"slices"
@@ -66,7 +67,11 @@ func (c *cellScanner) next(out *cell) bool {
 			yield := c.inCell && c.finish(out) // a cell left open by a malformed sheet ends here
 			if !t.close {
 				c.begin(&t)
-				if t.empty && !yield {
+				switch {
+				case yield:
+				case t.empty:
+					yield = c.finish(out)
+				case c.err == nil && c.plainCell():
 					yield = c.finish(out)
 				}
 			}
@@ -113,6 +118,31 @@ func (c *cellScanner) next(out *cell) bool {
 		}
 	}
 	return false
+}
+
+// plainCell reads, in one step, the body of a cell written the way nearly
+// every writer writes it: <v>text</v></c> or <is><t>text</t></is></c>,
+// without a prefix, an entity, a CR or CDATA, all in the buffer. Anything
+// else it leaves to the tag loop.
+func (c *cellScanner) plainCell() bool {
+	x := c.x
+	b := x.buf[x.pos:x.end]
+	open, close, inline := "<v>", "</v></c>", false
+	if !bytes.HasPrefix(b, []byte(open)) {
+		open, close, inline = "<is><t>", "</t></is></c>", true
+		if !bytes.HasPrefix(b, []byte(open)) {
+			return false
+		}
+	}
+	body := b[len(open):]
+	k := bytes.IndexByte(body, '<')
+	if k < 0 || !bytes.HasPrefix(body[k:], []byte(close)) || escapeIndex(body[:k]) >= 0 {
+		return false
+	}
+	c.val = append(c.val[:0], body[:k]...)
+	c.hasIS = inline
+	x.pos += len(open) + k + len(close)
+	return true
 }
 
 func (c *cellScanner) beginRow(t *tag) {
