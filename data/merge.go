@@ -77,8 +77,12 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, rec
 		}
 		for i := range chunk {
 			r := &chunk[i]
-			vals := t.values(r)
 			old, found := have[t.keyOf(r)]
+			if !found && !write {
+				c.Created++ // a preview needs no values for a new record
+				continue
+			}
+			vals := t.values(r)
 			same := found && sameValues(old.values, vals)
 			switch {
 			case !found:
