@@ -52,7 +52,8 @@ test: deps vet
 # times faster the whole import is than a bare excelize pass over the same
 # xlsx), csv-rows/s (whole process) and peak-MB (the imports' peak memory).
 bench: deps
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime 3x ./...
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -skip CLIImport -benchmem -benchtime 3x ./...
+	$(GO) test -tags $(TAGS) -run '^$$' -bench CLIImport -benchtime 2x ./data/exports/
 
 # fuzz: each reader for a while (FUZZTIME=30s by default). Go minimises each
 # new input for up to a minute by default, during which nothing new is
