@@ -253,8 +253,8 @@ func (rd *reader) nothingToImport() error {
 		f = fReturnID
 	}
 	return &data.Message{File: rd.name, Column: f.name(),
-		Text: "The file has {{.Rows}} rows of data but no {{.Column}} in any of them, so there is nothing to import; export the file again from the platform",
-		Args: map[string]any{"Rows": rd.res.Rows, "Column": f.name()}}
+		Text: "{{.Column}} is empty on every data row of the file, so there is nothing to import; export the file again from the platform",
+		Args: map[string]any{"Column": f.name()}}
 }
 
 // findHeader looks for the header in the sheets of a workbook in turn
