@@ -253,7 +253,7 @@ func (rd *reader) nothingToImport() error {
 		f = fReturnID
 	}
 	return &data.Message{File: rd.name, Column: f.name(),
-		Text: "{{.Column}} is empty on every data row of the file, so there is nothing to import; export the file again from the platform",
+		Text: "No data row of the file holds a value in {{.Column}}, so there is nothing to import; export the file again from the platform",
 		Args: map[string]any{"Column": f.name()}}
 }
 
