@@ -57,9 +57,9 @@ bench: deps
 
 # fuzz: each reader for a while (FUZZTIME=30s by default). Go minimises each
 # new input for up to a minute by default, during which nothing new is
-# tried: a few seconds keep the fuzzers fuzzing.
+# tried: 100 runs per minimisation keep the fuzzers fuzzing.
 FUZZTIME ?= 30s
-FUZZMINIMIZETIME ?= 3s
+FUZZMINIMIZETIME ?= 100x
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./data/exports/
 	$(GO) test -run '^$$' -fuzz FuzzReadXLSX -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./data/exports/
