@@ -46,23 +46,16 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, rec
 	if err := tx.QueryRow("SELECT EXISTS(SELECT 1 FROM "+t.table+" WHERE shop_id = ?)", shopID).Scan(&hasAny); err != nil {
 		return c, err
 	}
-	var insert, remember *sql.Stmt
+	var insert, remember *rowWriter
 	if write {
-		var err error
 		all := append([]string{"shop_id", t.key}, t.cols...)
 		all = append(all, "exported_at", "batch_id")
-		insert, err = tx.Prepare("INSERT OR REPLACE INTO " + t.table + "(" + strings.Join(all, ",") + ") VALUES (" + placeholders(len(all)) + ")")
-		if err != nil {
-			return c, err
-		}
-		defer insert.Close()
+		insert = newRowWriter(tx, "INSERT OR REPLACE INTO "+t.table+"("+strings.Join(all, ",")+") VALUES ", len(all))
+		defer insert.close()
 		hist := append([]string{"batch_id", "shop_id", t.key}, t.cols...)
 		hist = append(hist, "exported_at", "prev_batch_id")
-		remember, err = tx.Prepare("INSERT INTO " + t.history + "(" + strings.Join(hist, ",") + ") VALUES (" + placeholders(len(hist)) + ")")
-		if err != nil {
-			return c, err
-		}
-		defer remember.Close()
+		remember = newRowWriter(tx, "INSERT INTO "+t.history+"("+strings.Join(hist, ",")+") VALUES ", len(hist))
+		defer remember.close()
 	}
 	if write {
 		// Keys in order fill the table's B-tree page after page instead of
@@ -84,8 +77,12 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, rec
 		}
 		for i := range chunk {
 			r := &chunk[i]
-			vals := t.values(r)
 			old, found := have[t.keyOf(r)]
+			if !found && !write {
+				c.Created++ // a preview needs no values for a new record
+				continue
+			}
+			vals := t.values(r)
 			same := found && sameValues(old.values, vals)
 			switch {
 			case !found:
@@ -109,7 +106,7 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, rec
 					args = append(args[:0], batchID, shopID, t.keyOf(r))
 					args = append(args, old.values...)
 					args = append(args, old.exportedAt, old.batch)
-					if _, err := remember.Exec(args...); err != nil {
+					if err := remember.add(args); err != nil {
 						return c, err
 					}
 				}
@@ -118,13 +115,82 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, shopID int64, rec
 				args = append(args[:0], shopID, t.keyOf(r))
 				args = append(args, vals...)
 				args = append(args, exportedAt, batchID)
-				if _, err := insert.Exec(args...); err != nil {
+				if err := insert.add(args); err != nil {
 					return c, err
 				}
 			}
 		}
+		if write {
+			// The next chunk's lookup reads the table: write this one first.
+			if err := remember.flush(); err != nil {
+				return c, err
+			}
+			if err := insert.flush(); err != nil {
+				return c, err
+			}
+		}
 	}
 	return c, nil
+}
+
+// rowWriter inserts rows many at a time, with one multi-row INSERT per
+// writeRows rows: a statement per row made the calls into SQLite most of
+// the cost of a large import.
+type rowWriter struct {
+	tx    *sql.Tx
+	head  string // "INSERT INTO t(a,b) VALUES "
+	width int
+	full  *sql.Stmt // writeRows rows, prepared on first use
+	args  []any
+	rows  int
+}
+
+const writeRows = 50
+
+func newRowWriter(tx *sql.Tx, head string, width int) *rowWriter {
+	return &rowWriter{tx: tx, head: head, width: width, args: make([]any, 0, width*writeRows)}
+}
+
+// add queues one row's values (copied), writing when enough are queued.
+func (w *rowWriter) add(vals []any) error {
+	w.args = append(w.args, vals...)
+	w.rows++
+	if w.rows < writeRows {
+		return nil
+	}
+	return w.flush()
+}
+
+// flush writes the queued rows.
+func (w *rowWriter) flush() error {
+	if w.rows == 0 {
+		return nil
+	}
+	var err error
+	if w.rows == writeRows {
+		if w.full == nil {
+			if w.full, err = w.tx.Prepare(w.statement(writeRows)); err != nil {
+				return err
+			}
+		}
+		_, err = w.full.Exec(w.args...)
+	} else {
+		_, err = w.tx.Exec(w.statement(w.rows), w.args...)
+	}
+	clear(w.args)
+	w.args, w.rows = w.args[:0], 0
+	return err
+}
+
+func (w *rowWriter) statement(rows int) string {
+	one := "(" + placeholders(w.width) + ")"
+	return w.head + strings.Repeat(one+",", rows-1) + one
+}
+
+func (w *rowWriter) close() {
+	if w.full != nil {
+		w.full.Close()
+	}
 }
 
 // lookup reads the stored state of the chunk's keys.
