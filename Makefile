@@ -50,17 +50,25 @@ test: deps vet
 	$(GO) test -tags $(TAGS) -count=1 ./screens/... .
 
 # bench: import throughput, readiness over 2,000 shops, start-up of the overview.
+# BenchmarkCLIImport100k runs the built program on the 100k-row export and
+# reports, from one run: x-excelize-inline and x-excelize-shared (how many
+# times faster the whole import is than a bare excelize pass over the same
+# xlsx), csv-rows/s (whole process) and peak-MB (the imports' peak memory).
 # The readiness benchmark runs again on PostgreSQL, and the csv import on
 # both engines in one run (ratio pg/sqlite), on a throwaway cluster with fsync on.
 bench: deps
-	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime 3x ./...
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -skip CLIImport -benchmem -benchtime 3x ./...
+	$(GO) test -tags $(TAGS) -run '^$$' -bench CLIImport -benchtime 2x ./data/exports/
 	PG_OPTIONS=" " .ci/with-postgres $(GO) test -tags $(TAGS) -run '^$$' -bench 'Readiness2000|PostgresVsSQLite' -benchtime 3x ./app/
 
-# fuzz: each reader for a while (FUZZTIME=30s by default).
+# fuzz: each reader for a while (FUZZTIME=30s by default). Go minimises each
+# new input for up to a minute by default, during which nothing new is
+# tried: 100 runs per minimisation keep the fuzzers fuzzing.
 FUZZTIME ?= 30s
+FUZZMINIMIZETIME ?= 100x
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME) ./data/exports/
-	$(GO) test -run '^$$' -fuzz FuzzReadXLSX -fuzztime $(FUZZTIME) ./data/exports/
+	$(GO) test -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./data/exports/
+	$(GO) test -run '^$$' -fuzz FuzzReadXLSX -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) ./data/exports/
 
 # screenshots: every screen in both languages, drawn headless by Fyne's test
 # driver, into screens/shots/ (the README's pictures come from the real window

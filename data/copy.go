@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -110,8 +111,8 @@ func copyTable(ctx context.Context, src, dst *sql.Tx, table string) (int, error)
 		quoted[i] = `"` + c + `"`
 	}
 	// Plain multi-row VALUES on both engines: a NULL stays NULL.
-	insert := newRowsInsert(dst, false, table, quoted, "")
-	perStatement := max(1, 30000/len(cols))
+	insert := newRowWriter(dst, false, "INSERT INTO "+table+"("+strings.Join(quoted, ",")+") ", len(cols), "")
+	defer insert.close()
 	vals := make([]any, len(cols))
 	ptrs := make([]any, len(cols))
 	for i := range vals {
@@ -127,12 +128,9 @@ func copyTable(ctx context.Context, src, dst *sql.Tx, table string) (int, error)
 				vals[i] = string(b)
 			}
 		}
-		insert.args = append(insert.args, vals...)
 		n++
-		if n%perStatement == 0 {
-			if err := insert.flush(); err != nil {
-				return n, err
-			}
+		if err := insert.add(strconv.Itoa(n), vals); err != nil {
+			return n, err
 		}
 	}
 	if err := rows.Err(); err != nil {

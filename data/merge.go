@@ -46,19 +46,22 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID i
 	if err := tx.QueryRow("SELECT EXISTS(SELECT 1 FROM "+t.table+" WHERE shop_id = ?)", shopID).Scan(&hasAny); err != nil {
 		return c, err
 	}
-	// Rows go in many to a statement: one round trip per chunk, not per
-	// record, which is what a server (PostgreSQL) needs to keep up.
-	all := append([]string{"shop_id", t.key}, t.cols...)
-	all = append(all, "exported_at", "batch_id")
-	insert := newRowsInsert(tx, pg, t.table, all, t.upsert())
-	if !hasAny {
-		// Nothing of this shop's to replace (and no other writer, as the
-		// shop is locked): a plain INSERT, which costs PostgreSQL less.
-		insert.tail = ""
+	var insert, remember *rowWriter
+	if write {
+		all := append([]string{"shop_id", t.key}, t.cols...)
+		all = append(all, "exported_at", "batch_id")
+		insert = newRowWriter(tx, pg, "INSERT INTO "+t.table+"("+strings.Join(all, ",")+") ", len(all), t.upsert())
+		if !hasAny {
+			// Nothing of this shop's to replace (and no other writer: the
+			// shop is locked): a plain INSERT, which costs PostgreSQL less.
+			insert.tail = ""
+		}
+		defer insert.close()
+		hist := append([]string{"batch_id", "shop_id", t.key}, t.cols...)
+		hist = append(hist, "exported_at", "prev_batch_id")
+		remember = newRowWriter(tx, pg, "INSERT INTO "+t.history+"("+strings.Join(hist, ",")+") ", len(hist), "")
+		defer remember.close()
 	}
-	hist := append([]string{"batch_id", "shop_id", t.key}, t.cols...)
-	hist = append(hist, "exported_at", "prev_batch_id")
-	remember := newRowsInsert(tx, pg, t.history, hist, "")
 	if write {
 		// Keys in order fill the table's B-tree page after page instead of
 		// splitting pages all over it: a large first import writes much faster.
@@ -79,8 +82,12 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID i
 		}
 		for i := range chunk {
 			r := &chunk[i]
-			vals := t.values(r)
 			old, found := have[t.keyOf(r)]
+			if !found && !write {
+				c.Created++ // a preview needs no values for a new record
+				continue
+			}
+			vals := t.values(r)
 			same := found && sameValues(old.values, vals)
 			switch {
 			case !found:
@@ -104,7 +111,7 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID i
 					args = append(args[:0], batchID, shopID, t.keyOf(r))
 					args = append(args, old.values...)
 					args = append(args, old.exportedAt, old.batch)
-					if err := remember.add(t.keyOf(r), args...); err != nil {
+					if err := remember.add(t.keyOf(r), args); err != nil {
 						return c, err
 					}
 				}
@@ -113,96 +120,153 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID i
 				args = append(args[:0], shopID, t.keyOf(r))
 				args = append(args, vals...)
 				args = append(args, exportedAt, batchID)
-				if err := insert.add(t.keyOf(r), args...); err != nil {
+				if err := insert.add(t.keyOf(r), args); err != nil {
 					return c, err
 				}
 			}
 		}
+		if write && (hasAny || !pg) {
+			// The next chunk's lookup reads the table: write this one first.
+			// (A first import looks nothing up: PostgreSQL takes its rows in
+			// fewer, larger statements.)
+			if err := remember.flush(); err != nil {
+				return c, err
+			}
+			if err := insert.flush(); err != nil {
+				return c, err
+			}
+		}
 	}
-	if err := remember.flush(); err != nil {
-		return c, err
+	if write {
+		if err := remember.flush(); err != nil {
+			return c, err
+		}
+		return c, insert.flush()
 	}
-	return c, insert.flush()
+	return c, nil
 }
 
-// insertRows is how many rows one INSERT carries at most (within the
-// 32,766 parameters SQLite allows and PostgreSQL's 65,535).
-const insertRows = 1000
-
-// rowsInsert collects rows for one multi-row INSERT; a key seen twice
-// flushes first, so one statement never upserts the same row twice, and
-// from then on upserts.
-type rowsInsert struct {
-	tx         *sql.Tx
-	pg         bool
-	head, tail string
-	upsert     string
-	width      int
-	args       []any
-	keys       map[string]bool
+// upsert is the ON CONFLICT clause that replaces a stored record in place
+// (both engines speak it; INSERT OR REPLACE is SQLite's alone).
+func (t recordTable[T]) upsert() string {
+	set := make([]string, 0, len(t.cols)+2)
+	for _, c := range append(append([]string{}, t.cols...), "exported_at", "batch_id") {
+		set = append(set, c+" = excluded."+c)
+	}
+	return " ON CONFLICT(shop_id, " + t.key + ") DO UPDATE SET " + strings.Join(set, ", ")
 }
 
-func newRowsInsert(tx *sql.Tx, pg bool, table string, cols []string, tail string) *rowsInsert {
-	return &rowsInsert{tx: tx, pg: pg, head: "INSERT INTO " + table + "(" + strings.Join(cols, ",") + ") ", tail: tail,
-		upsert: tail, width: len(cols), keys: map[string]bool{}}
+// rowWriter inserts rows many at a time: on SQLite one multi-row INSERT
+// per writeRows rows (a statement per row made the calls into SQLite most of
+// the cost of a large import); on PostgreSQL one array per column (INSERT …
+// SELECT FROM unnest), which the server parses once however many rows, up
+// to arrayRows. A key seen twice flushes first, so one statement never
+// writes the same row twice, and from then on the writer upserts.
+type rowWriter struct {
+	tx     *sql.Tx
+	pg     bool
+	head   string // "INSERT INTO t(a,b) "
+	tail   string // "", or the ON CONFLICT clause
+	upsert string // the ON CONFLICT clause a repeated key switches to
+	width  int
+	full   *sql.Stmt // writeRows rows, prepared on first use (SQLite)
+	args   []any
+	rows   int
+	keys   map[string]bool
 }
 
-func (b *rowsInsert) add(key string, vals ...any) error {
-	if b.keys[key] {
-		if err := b.flush(); err != nil {
+const (
+	writeRows = 50
+	arrayRows = 5000
+)
+
+func newRowWriter(tx *sql.Tx, pg bool, head string, width int, upsert string) *rowWriter {
+	return &rowWriter{tx: tx, pg: pg, head: head, width: width, tail: upsert, upsert: upsert,
+		args: make([]any, 0, width*writeRows), keys: map[string]bool{}}
+}
+
+// add queues one row's values (copied), writing when enough are queued.
+func (w *rowWriter) add(key string, vals []any) error {
+	if w.keys[key] {
+		if err := w.flush(); err != nil {
 			return err
 		}
-		b.tail = b.upsert
+		w.tail = w.upsert
 	}
-	b.keys[key] = true
-	b.args = append(b.args, vals...)
-	if len(b.args) >= insertRows*b.width {
-		return b.flush()
+	w.keys[key] = true
+	w.args = append(w.args, vals...)
+	w.rows++
+	if w.rows < writeRows || w.pg && w.rows < arrayRows {
+		return nil
 	}
-	return nil
+	return w.flush()
 }
 
-func (b *rowsInsert) flush() error {
-	n := len(b.args) / b.width
-	if n == 0 {
+// flush writes the queued rows.
+func (w *rowWriter) flush() error {
+	if w.rows == 0 {
 		return nil
 	}
 	var err error
-	if b.pg {
-		err = b.flushArrays(n)
-	} else {
-		row := "(" + placeholders(b.width) + ")"
-		_, err = b.tx.Exec(b.head+"VALUES "+strings.Repeat(row+",", n-1)+row+b.tail, b.args...)
+	switch {
+	case w.pg:
+		err = w.flushArrays()
+	case w.rows == writeRows:
+		if w.full == nil {
+			if w.full, err = w.tx.Prepare(w.statement(writeRows)); err != nil {
+				return err
+			}
+		}
+		_, err = w.full.Exec(w.args...)
+	default:
+		_, err = w.tx.Exec(w.statement(w.rows), w.args...)
 	}
-	b.args = b.args[:0]
-	clear(b.keys)
+	clear(w.args)
+	clear(w.keys)
+	w.args, w.rows = w.args[:0], 0
 	return err
 }
 
-// flushArrays sends the rows to PostgreSQL as one array per column
-// (INSERT … SELECT FROM unnest), which the server parses once, however many
-// rows there are.
-func (b *rowsInsert) flushArrays(n int) error {
-	cols := make([]any, b.width)
-	casts := make([]string, b.width)
-	for j := 0; j < b.width; j++ {
-		if _, isText := normal(b.args[j]).(string); isText {
+func (w *rowWriter) statement(rows int) string {
+	one := "(" + placeholders(w.width) + ")"
+	return w.head + "VALUES " + strings.Repeat(one+",", rows-1) + one + w.tail
+}
+
+// flushArrays sends the queued rows to PostgreSQL as one array per column,
+// or, when nothing can conflict (a plain INSERT), with COPY, its fastest way in.
+func (w *rowWriter) flushArrays() error {
+	n := w.rows
+	if w.tail == "" {
+		if conn, ok := txConns.Load(w.tx); ok {
+			return copyIn(conn.(*sql.Conn), w.head, w.width, w.args)
+		}
+	}
+	cols := make([]any, w.width)
+	casts := make([]string, w.width)
+	for j := 0; j < w.width; j++ {
+		if _, isText := normal(w.args[j]).(string); isText {
 			col := make([]string, n)
 			for i := range col {
-				text, _ := normal(b.args[i*b.width+j]).(string)
+				text, _ := normal(w.args[i*w.width+j]).(string)
 				col[i] = keepBytes(text)
 			}
 			cols[j], casts[j] = col, "?::text[]"
 		} else {
 			col := make([]int64, n)
 			for i := range col {
-				col[i], _ = normal(b.args[i*b.width+j]).(int64)
+				col[i], _ = normal(w.args[i*w.width+j]).(int64)
 			}
 			cols[j], casts[j] = col, "?::bigint[]"
 		}
 	}
-	_, err := b.tx.Exec(b.head+"SELECT * FROM unnest("+strings.Join(casts, ",")+")"+b.tail, cols...)
+	_, err := w.tx.Exec(w.head+"SELECT * FROM unnest("+strings.Join(casts, ",")+")"+w.tail, cols...)
 	return err
+}
+
+func (w *rowWriter) close() {
+	if w.full != nil {
+		w.full.Close()
+	}
 }
 
 // lookup reads the stored state of the chunk's keys.
@@ -305,16 +369,6 @@ func (t recordTable[T]) undo(tx *sql.Tx, shopID, batchID int64) error {
 		SELECT shop_id, %s, %s, exported_at, prev_batch_id FROM %s WHERE batch_id = ?`,
 		t.table, t.key, cols, t.key, cols, t.history), batchID)
 	return err
-}
-
-// upsert is the ON CONFLICT clause that replaces a stored record in place
-// (both engines speak it; INSERT OR REPLACE is SQLite's alone).
-func (t recordTable[T]) upsert() string {
-	set := make([]string, 0, len(t.cols)+2)
-	for _, c := range append(append([]string{}, t.cols...), "exported_at", "batch_id") {
-		set = append(set, c+" = excluded."+c)
-	}
-	return " ON CONFLICT(shop_id, " + t.key + ") DO UPDATE SET " + strings.Join(set, ", ")
 }
 
 func placeholders(n int) string {

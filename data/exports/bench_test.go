@@ -2,12 +2,19 @@ package exports_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -22,11 +29,15 @@ var (
 	benchOnce  sync.Once
 	benchDir   string
 	benchCSV   string
-	benchXLSX  string
+	benchXLSX  string // inline strings, as excelize's stream writer writes them
+	benchSST   string // the same cells through a shared-strings table, as Excel writes them
 	benchSetup error
 )
 
 func TestMain(m *testing.M) {
+	if cmd := os.Getenv(measureEnv); cmd != "" {
+		os.Exit(measure(strings.Split(cmd, "\x1f")))
+	}
 	code := m.Run()
 	if benchDir != "" {
 		os.RemoveAll(benchDir)
@@ -34,8 +45,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// benchFiles writes the 100k-row csv and xlsx once per process.
-func benchFiles(b *testing.B) (csvPath, xlsxPath string) {
+// benchFiles writes the 100k-row csv and the two xlsx once per process.
+func benchFiles(b *testing.B) (csvPath, xlsxPath, sstPath string) {
 	benchOnce.Do(func() {
 		if benchDir, benchSetup = os.MkdirTemp("", "exports-bench-"); benchSetup != nil {
 			return
@@ -43,15 +54,75 @@ func benchFiles(b *testing.B) (csvPath, xlsxPath string) {
 		e := sample.Orders(sample.Options{Seed: 42, Rows: benchRows, Site: "TH"})
 		benchCSV = filepath.Join(benchDir, "All order-2026-10-07-10_33.csv")
 		benchXLSX = filepath.Join(benchDir, "All order-2026-10-07-10_33.xlsx")
+		benchSST = filepath.Join(benchDir, "All order-2026-10-07-10_34.xlsx")
 		if benchSetup = sample.WriteFile(benchCSV, e); benchSetup != nil {
 			return
 		}
-		benchSetup = sample.WriteXLSX(benchXLSX, e)
+		if benchSetup = sample.WriteXLSX(benchXLSX, e); benchSetup != nil {
+			return
+		}
+		benchSetup = toSharedStrings(benchXLSX, benchSST)
 	})
 	if benchSetup != nil {
 		b.Fatal(benchSetup)
 	}
-	return benchCSV, benchXLSX
+	return benchCSV, benchXLSX, benchSST
+}
+
+// toSharedStrings rewrites a workbook of inline-string cells into one whose
+// text cells index a shared-strings table, the way Excel saves a workbook.
+func toSharedStrings(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		return err
+	}
+	index := map[string]int{}
+	var table bytes.Buffer
+	return sample.EditXLSX(to, func(name string, b []byte) []byte {
+		switch {
+		case strings.HasPrefix(name, "xl/worksheets/"):
+			return sharedCells(b, index, &table)
+		case name == "xl/_rels/workbook.xml.rels":
+			return bytes.Replace(b, []byte("</Relationships>"), []byte(`<Relationship Id="rIdSST" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`), 1)
+		case name == "[Content_Types].xml":
+			return bytes.Replace(b, []byte("</Types>"), []byte(`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`), 1)
+		}
+		return b
+	}, func() map[string][]byte {
+		head := fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="%d">`, len(index))
+		return map[string][]byte{"xl/sharedStrings.xml": append(append([]byte(head), table.Bytes()...), "</sst>"...)}
+	})
+}
+
+// sharedCells replaces every <c … t="inlineStr"><is><t>text</t></is></c>
+// with <c … t="s"><v>index</v></c>, adding new texts to the table.
+func sharedCells(x []byte, index map[string]int, table *bytes.Buffer) []byte {
+	const open, close = ` t="inlineStr"><is><t`, `</t></is>`
+	var b bytes.Buffer
+	b.Grow(len(x) / 2)
+	for {
+		i := bytes.Index(x, []byte(open))
+		if i < 0 {
+			b.Write(x)
+			return b.Bytes()
+		}
+		b.Write(x[:i])
+		x = x[i+len(open):]
+		x = x[bytes.IndexByte(x, '>')+1:]
+		j := bytes.Index(x, []byte(close))
+		text := string(x[:j])
+		x = x[j+len(close):]
+		n, ok := index[text]
+		if !ok {
+			n = len(index)
+			index[text] = n
+			table.WriteString(`<si><t xml:space="preserve">` + text + `</t></si>`)
+		}
+		b.WriteString(` t="s"><v>` + strconv.Itoa(n) + `</v>`)
+	}
 }
 
 func benchRead(b *testing.B, path string) {
@@ -70,49 +141,140 @@ func benchRead(b *testing.B, path string) {
 }
 
 func BenchmarkReadCSV100k(b *testing.B) {
-	p, _ := benchFiles(b)
+	p, _, _ := benchFiles(b)
 	benchRead(b, p)
 }
 
 func BenchmarkReadXLSX100k(b *testing.B) {
-	_, p := benchFiles(b)
+	_, p, _ := benchFiles(b)
 	benchRead(b, p)
 }
 
-// BenchmarkBareExcelizeRows100k is the floor for xlsx: excelize's own
-// streaming Rows()+Columns() over the same file, doing nothing with the cells.
-func BenchmarkBareExcelizeRows100k(b *testing.B) {
-	_, p := benchFiles(b)
-	b.ReportAllocs()
+func BenchmarkReadXLSXSharedStrings100k(b *testing.B) {
+	_, _, p := benchFiles(b)
+	benchRead(b, p)
+}
+
+// bareExcelize is the yardstick for xlsx: excelize's own streaming
+// Rows()+Columns() over the file, doing nothing with the cells.
+func bareExcelize(b *testing.B, path string) time.Duration {
+	start := time.Now()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rows, err := f.Rows("OrderSKUList")
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for rows.Next() {
+		if _, err := rows.Columns(); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	rows.Close()
+	f.Close()
+	if n != benchRows+1 {
+		b.Fatalf("rows %d", n)
+	}
+	return time.Since(start)
+}
+
+// buildCLI builds the program once per benchmark, as a user runs it.
+func buildCLI(b *testing.B) string {
+	bin := filepath.Join(b.TempDir(), "depositdesk")
+	cmd := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, ".")
+	cmd.Dir = filepath.Join("..", "..")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// measureEnv asks the test binary to run a command and report its wall
+// time and peak memory. Measured from the benchmark process itself, the
+// command's peak memory would include the benchmark's own pages, which a
+// child shares until it executes the program.
+const measureEnv = "DEPOSITDESK_BENCH_MEASURE"
+
+func measure(args []string) int {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	start := time.Now()
+	err := cmd.Run()
+	took := time.Since(start)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	fmt.Printf("\nmeasured: %d ns, %d KiB\n", took.Nanoseconds(), cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss)
+	return 0
+}
+
+// cliImport imports path into a new database with the built program and
+// says how long the whole process took and its peak resident memory.
+func cliImport(b *testing.B, bin, path string) (took time.Duration, peak int64) {
+	dir := b.TempDir()
+	run := func(args ...string) string {
+		cmd := exec.Command(os.Args[0])
+		cmd.Env = append(os.Environ(), "HOME="+dir, measureEnv+"="+strings.Join(append([]string{bin, "--db", filepath.Join(dir, "bench.db")}, args...), "\x1f"))
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			b.Fatalf("depositdesk %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	run("shop", "add", "Bench TH", "--site", "TH", "--deposit", "1000", "--currency", "THB")
+	out := run("import", "--shop", "Bench TH", path)
+	var ns, kib int64
+	if i := strings.LastIndex(out, "measured: "); i < 0 {
+		b.Fatalf("import printed %q", out)
+	} else if _, err := fmt.Sscanf(out[i:], "measured: %d ns, %d KiB", &ns, &kib); err != nil {
+		b.Fatalf("%v in %q", err, out[i:])
+	}
+	if !strings.Contains(out, strconv.Itoa(benchRows)+" rows") {
+		b.Fatalf("import printed %q", out)
+	}
+	return time.Duration(ns), kib << 10
+}
+
+// BenchmarkCLIImport100k measures the speed goals of issue 9 in one run:
+// the whole `depositdesk import` process on the 100k-row export, as xlsx
+// with inline strings and with a shared-strings table (each as a ratio to a
+// bare excelize pass over the same file), and as csv (rows per second);
+// and the peak memory of any of those imports.
+func BenchmarkCLIImport100k(b *testing.B) {
+	csvPath, inline, shared := benchFiles(b)
+	bin := buildCLI(b)
+	var excInline, excShared, cliInline, cliShared, cliCSV time.Duration
+	var peak int64
 	b.ResetTimer()
 	for b.Loop() {
-		f, err := excelize.OpenFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		rows, err := f.Rows("OrderSKUList")
-		if err != nil {
-			b.Fatal(err)
-		}
-		n := 0
-		for rows.Next() {
-			if _, err := rows.Columns(); err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		rows.Close()
-		f.Close()
-		if n != benchRows+1 {
-			b.Fatalf("rows %d", n)
+		excInline += bareExcelize(b, inline)
+		excShared += bareExcelize(b, shared)
+		for _, m := range []struct {
+			path string
+			sum  *time.Duration
+		}{{inline, &cliInline}, {shared, &cliShared}, {csvPath, &cliCSV}} {
+			took, rss := cliImport(b, bin, m.path)
+			*m.sum += took
+			peak = max(peak, rss)
 		}
 	}
-	b.ReportMetric(float64(benchRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	n := float64(b.N)
+	b.ReportMetric(excInline.Seconds()/cliInline.Seconds(), "x-excelize-inline")
+	b.ReportMetric(excShared.Seconds()/cliShared.Seconds(), "x-excelize-shared")
+	b.ReportMetric(cliInline.Seconds()/n, "s-xlsx-inline")
+	b.ReportMetric(cliShared.Seconds()/n, "s-xlsx-shared")
+	b.ReportMetric(benchRows*n/cliCSV.Seconds(), "csv-rows/s")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 }
 
 // BenchmarkBareCSV100k is the floor for csv: encoding/csv alone over the same file.
 func BenchmarkBareCSV100k(b *testing.B) {
-	p, _ := benchFiles(b)
+	p, _, _ := benchFiles(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

@@ -67,7 +67,7 @@ func Read(ctx context.Context, path string, opt Options) (*Result, error) {
 		return nil, placed(err, opt.Name)
 	}
 	defer r.Close()
-	return read(ctx, r, opt)
+	return readSheet(ctx, r, opt)
 }
 
 // ReadFrom reads an export from src; opt.Name is its file name, which also
@@ -78,7 +78,21 @@ func ReadFrom(ctx context.Context, src io.Reader, opt Options) (*Result, error) 
 		return nil, placed(err, opt.Name)
 	}
 	defer r.Close()
-	return read(ctx, r, opt)
+	return readSheet(ctx, r, opt)
+}
+
+// readSheet reads the rows as they stream; when a workbook's cells turn out
+// to be out of row order (the stream stopped, or a message about a row may
+// have come from a row not yet whole), it reads the sheet again, sorted.
+func readSheet(ctx context.Context, r *sheet.Reader, opt Options) (*Result, error) {
+	res, err := read(ctx, r, opt)
+	if err != nil && ctx.Err() == nil && r.Unordered() {
+		if err := r.ReadSorted(); err != nil {
+			return nil, placed(err, opt.Name)
+		}
+		return read(ctx, r, opt)
+	}
+	return res, err
 }
 
 // placed makes err a *data.Message about the file name.
@@ -138,6 +152,8 @@ type reader struct {
 	roundedRows         []int
 	roundedValue        string
 	roundedCol          string
+
+	headerSeen bool // a sheet's header was recognised (complete or not)
 }
 
 // roundedByExcel reports whether an ID of digits has only zeros past its
@@ -236,6 +252,9 @@ func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 			Text: data.Plural(rd.sciCount, msgScientificID, msgScientificIDs),
 			Args: map[string]any{"Count": rd.sciCount, "Value": rd.sciValue, "Rows": rowList(rd.sciRows, rd.sciCount)}}
 	}
+	if rd.res.Rows > 0 && len(rd.res.Orders)+len(rd.res.Cases) == 0 {
+		return nil, rd.nothingToImport()
+	}
 	rd.finishDates()
 	if opt.Progress != nil {
 		opt.Progress(seen)
@@ -265,9 +284,34 @@ func (rd *reader) reserve(sr *sheet.Reader, first []string) {
 	}
 }
 
-// findHeader reads up to maxHeaderRow rows looking for the header, and
-// checks it has every required column.
+// nothingToImport refuses a sheet whose data rows hold no order or case,
+// rather than importing it as an empty export.
+func (rd *reader) nothingToImport() error {
+	f := fOrderID
+	if rd.res.Kind == data.KindReturns {
+		f = fReturnID
+	}
+	return &data.Message{File: rd.name, Column: f.name(),
+		Text: "No data row of the file holds a value in {{.Column}}, so there is nothing to import; export the file again from the platform",
+		Args: map[string]any{"Column": f.name()}}
+}
+
+// findHeader looks for the header in the sheets of a workbook in turn
+// (OrderSKUList first, then the others, so orders on a second sheet are
+// read); the first sheet's message stands when none has one.
 func (rd *reader) findHeader(sr *sheet.Reader) error {
+	err := rd.findHeaderIn(sr)
+	for first := err; err != nil && !rd.headerSeen && sr.Err() == nil && sr.NextSheet(); {
+		if err = rd.findHeaderIn(sr); err != nil && !rd.headerSeen {
+			err = first
+		}
+	}
+	return err
+}
+
+// findHeaderIn reads up to maxHeaderRow rows looking for the header, and
+// checks it has every required column.
+func (rd *reader) findHeaderIn(sr *sheet.Reader) error {
 	var first []string
 	for n := 0; n < maxHeaderRow && sr.Next(); n++ {
 		row := sr.Row()
@@ -278,7 +322,7 @@ func (rd *reader) findHeader(sr *sheet.Reader) error {
 		if !h.looksLikeHeader(known) {
 			continue
 		}
-		rd.col = h
+		rd.col, rd.headerSeen = h, true
 		rd.res.Kind = data.KindOrders
 		required := requiredOrders
 		if h[fReturnID] >= 0 || h[fReturnStatus] >= 0 {

@@ -1,9 +1,16 @@
 // Package sheet reads the rows of a spreadsheet export, xlsx or csv, one row
-// at a time: xlsx through excelize's streaming Rows (never a whole sheet in
-// memory), csv in whatever encoding Excel or WPS wrote it (UTF-8 with or
-// without BOM, UTF-16 with BOM, GB18030). Cells come back as text; xlsx
-// numbers come back raw (an Excel serial date stays "45937.4375"), so the
-// caller decides what a number means.
+// at a time. An xlsx is read with archive/zip and a byte-level scan of the
+// worksheet XML (never a whole sheet in memory): every cell goes where its
+// own reference says, whatever <row> element holds it, and rows come out in
+// row order with the numbers Excel shows. A csv is read in whatever encoding
+// Excel or WPS wrote it (UTF-8 with or without BOM, UTF-16, GB18030).
+//
+// Cells come back as text. An xlsx number with a date or time format comes
+// back as "2006-01-02 15:04:05", the date and time the cell shows, in the
+// workbook's date system (1900 or 1904), and so does an ISO date cell
+// (t="d"); any other number comes back as written ("45937.4375", "1.0"), so
+// the caller decides what it means. Booleans are "1" and "0", errors their
+// code ("#N/A"), formulas their cached result.
 package sheet
 
 import (
@@ -28,6 +35,7 @@ type Reader struct {
 	err      error
 	next     func(r *Reader) bool
 	close    func() error
+	book     *workbook // xlsx only
 }
 
 // Open opens the spreadsheet at path, recognised by content (zip magic for
@@ -66,8 +74,8 @@ func Open(path string) (*Reader, error) {
 }
 
 // OpenReader reads a spreadsheet from r; name is the file name shown in
-// messages and used for its extension. An xlsx is read into memory (excelize
-// needs random access), a csv is streamed.
+// messages and used for its extension. An xlsx is read into memory (a zip's
+// directory is at its end), a csv is streamed.
 func OpenReader(src io.Reader, name string) (*Reader, error) {
 	br := bufio.NewReaderSize(src, 4096)
 	head, _ := br.Peek(8)
@@ -89,6 +97,48 @@ func openText(src io.Reader, name string) (*Reader, error) {
 		return openCSV(src, name)
 	}
 	return nil, &data.Message{File: name, Text: "The file is not an xlsx or csv export; export the orders again from the platform as Excel (.xlsx) or CSV"}
+}
+
+// NextSheet moves to the next sheet of a workbook worth trying, starting at
+// its first row: OrderSKUList comes first, then the others in workbook
+// order. It returns false when there is none (and always for a csv).
+func (r *Reader) NextSheet() bool {
+	b := r.book
+	if b == nil || b.cur+1 >= len(b.sheets) {
+		return false
+	}
+	if err := b.open(r, b.cur+1, false); err != nil {
+		r.err = err
+		return false
+	}
+	return true
+}
+
+// Unordered reports whether a cell of the current sheet comes after a cell
+// of a later row, which the streaming read cannot place: Next stops there
+// with an error. When Next stopped earlier for another reason, the rest of
+// the sheet is read to tell. ReadSorted then reads the sheet right.
+func (r *Reader) Unordered() bool {
+	return r.book != nil && r.book.sheet != nil && r.book.sheet.drain()
+}
+
+// ReadSorted starts the current sheet again, reading all its cells first
+// and sorting them, so that every row holds all its cells wherever they are
+// in the file. It costs memory in proportion to the sheet: use it only when
+// Unordered says so.
+func (r *Reader) ReadSorted() error {
+	if r.book == nil {
+		return nil
+	}
+	return r.book.open(r, r.book.cur, true)
+}
+
+// Sheet is the name of the worksheet being read, "" for a csv.
+func (r *Reader) Sheet() string {
+	if r.book == nil {
+		return ""
+	}
+	return r.book.sheets[r.book.cur].name
 }
 
 // Next advances to the next row; it returns false at the end or on an error.

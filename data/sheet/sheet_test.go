@@ -1,16 +1,15 @@
 package sheet
 
 import (
-	"archive/zip"
 	"bytes"
-	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"depositdesk/data/exports/sample"
 )
 
 type gotRow struct {
@@ -44,25 +43,10 @@ func nonBlank(rows []gotRow) []gotRow {
 	return out
 }
 
-// rewriteZip copies an xlsx, passing every part through edit.
+// rewriteZip rewrites an xlsx, passing every part through edit.
 func rewriteZip(t *testing.T, path string, edit func(name string, b []byte) []byte) {
 	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		w, _ := zw.Create(f.Name)
-		w.Write(edit(f.Name, b))
-	}
-	zw.Close()
-	zr.Close()
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := sample.EditXLSX(path, edit, nil); err != nil {
 		t.Fatal(err)
 	}
 }
