@@ -232,15 +232,9 @@ func (w *rowWriter) statement(rows int) string {
 	return w.head + "VALUES " + strings.Repeat(one+",", rows-1) + one + w.tail
 }
 
-// flushArrays sends the queued rows to PostgreSQL as one array per column,
-// or, when nothing can conflict (a plain INSERT), with COPY, its fastest way in.
+// flushArrays sends the queued rows to PostgreSQL as one array per column.
 func (w *rowWriter) flushArrays() error {
 	n := w.rows
-	if w.tail == "" {
-		if conn, ok := txConns.Load(w.tx); ok {
-			return copyIn(conn.(*sql.Conn), w.head, w.width, w.args)
-		}
-	}
 	cols := make([]any, w.width)
 	casts := make([]string, w.width)
 	for j := 0; j < w.width; j++ {

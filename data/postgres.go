@@ -9,10 +9,8 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -423,36 +421,3 @@ func postgresOnly(version int) string {
 	return b.String()
 }
 
-// txConns holds the connection of each open PostgreSQL write transaction
-// (Store.Tx), for copyIn.
-var txConns sync.Map // *sql.Tx → *sql.Conn
-
-var insertHead = regexp.MustCompile(`^INSERT INTO ([A-Za-z_][A-Za-z_0-9]*)\(([^)]*)\)`)
-
-// copyIn writes rows (width values each) into the table and columns that
-// head ("INSERT INTO t(a,b) ") names, with PostgreSQL's COPY, inside the
-// transaction open on conn.
-func copyIn(conn *sql.Conn, head string, width int, args []any) error {
-	m := insertHead.FindStringSubmatch(head)
-	if m == nil {
-		return fmt.Errorf("copy: cannot read %q", head)
-	}
-	cols := strings.Split(m[2], ",")
-	rows := make([][]any, 0, len(args)/width)
-	for i := 0; i+width <= len(args); i += width {
-		row := make([]any, width)
-		for j, v := range args[i : i+width] {
-			switch x := normal(v).(type) {
-			case string:
-				row[j] = keepBytes(x)
-			default:
-				row[j] = x
-			}
-		}
-		rows = append(rows, row)
-	}
-	return conn.Raw(func(dc any) error {
-		_, err := dc.(*pgConn).Conn.Conn().CopyFrom(context.Background(), pgx.Identifier{m[1]}, cols, pgx.CopyFromRows(rows))
-		return err
-	})
-}

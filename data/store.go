@@ -260,21 +260,8 @@ func copyFile(src, dst string) error {
 // Tx runs fn in one transaction: all of it is written, or none of it. On
 // PostgreSQL the other open windows hear of it when it commits (Listen).
 func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	var tx *sql.Tx
-	var err error
-	if s.pg {
-		// The connection is held, so that a first import can COPY on it.
-		var conn *sql.Conn
-		if conn, err = s.db.Conn(ctx); err != nil {
-			return err
-		}
-		defer conn.Close()
-		if tx, err = conn.BeginTx(ctx, nil); err != nil {
-			return err
-		}
-		txConns.Store(tx, conn)
-		defer txConns.Delete(tx)
-	} else if tx, err = s.db.BeginTx(ctx, nil); err != nil {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
 		return err
 	}
 	if err := fn(tx); err != nil {
