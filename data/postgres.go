@@ -420,4 +420,3 @@ func postgresOnly(version int) string {
 	}
 	return b.String()
 }
-
