@@ -111,7 +111,13 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 	prep(&r.sample, `SELECT order_id FROM orders WHERE shop_id = ? AND class = ? ORDER BY delivered, created, order_id LIMIT ?`)
 	// The delivered orders still in their window on ?3 (or undated), as BlockingOrders lists them.
 	const inWindow = `FROM orders WHERE shop_id = ?1 AND class = 'delivered' AND (delivered = 0 OR delivered / 86400 + ?2 > ?3)`
-	prep(&r.deliveredOpen, `SELECT count(*) `+inWindow)
+	if s.pg {
+		// The count and the sample in one round trip.
+		prep(&r.deliveredOpen, `SELECT count(*), coalesce(array_to_json((array_agg(order_id
+			ORDER BY delivered = 0 DESC, delivered DESC, order_id))[1:?4])::text, '[]') `+inWindow)
+	} else {
+		prep(&r.deliveredOpen, `SELECT count(*) `+inWindow)
+	}
 	prep(&r.delivered, `SELECT order_id `+inWindow+` ORDER BY delivered = 0 DESC, delivered DESC, order_id LIMIT ?4`)
 	prep(&r.cases, `SELECT count(*), coalesce(sum(open), 0) FROM return_cases WHERE shop_id = ?`)
 	prep(&r.open, `SELECT return_id, order_id FROM return_cases WHERE shop_id = ? AND open = 1 ORDER BY requested, return_id LIMIT ?`)
@@ -196,7 +202,16 @@ func (r *FactsReader) Orders(shopID int64, window int, asOf Date) (OrderFacts, e
 		}
 		f.Unsettled[c] = ids
 	}
-	if f.Counts[Delivered] > 0 {
+	if f.Counts[Delivered] > 0 && r.pg {
+		var sample string
+		if err := r.deliveredOpen.QueryRow(shopID, window, int64(asOf), SampleSize).Scan(&f.DeliveredOpen, &sample); err != nil {
+			return f, err
+		}
+		if err := json.Unmarshal([]byte(sample), &f.DeliveredSample); err != nil || len(f.DeliveredSample) == 0 {
+			f.DeliveredSample = nil
+			return f, err
+		}
+	} else if f.Counts[Delivered] > 0 {
 		if err := r.deliveredOpen.QueryRow(shopID, window, int64(asOf)).Scan(&f.DeliveredOpen); err != nil {
 			return f, err
 		}
