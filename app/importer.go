@@ -130,7 +130,7 @@ func (d *Desk) Commit(ctx context.Context, p *ImportPlan) (data.ImportBatch, err
 	}
 	p.incoming = nil
 	p.Batch = b
-	return b, nil
+	return b, d.changed(nil, Change{ChangedImport, p.Shop.ID})
 }
 
 // Import previews and commits one file.
@@ -156,13 +156,14 @@ func (d *Desk) Imports(shop string) ([]data.ImportBatch, error) {
 
 // Undo takes an import batch back out, restoring exactly the state before it.
 func (d *Desk) Undo(batchID int64) (data.ImportBatch, error) {
-	return d.store.UndoBatch(context.Background(), batchID, d.Now(), func(tx *sql.Tx, b data.ImportBatch) error {
+	b, err := d.store.UndoBatch(context.Background(), batchID, d.Now(), func(tx *sql.Tx, b data.ImportBatch) error {
 		shop, err := d.store.ShopByID(b.ShopID)
 		if err != nil {
 			return err
 		}
 		return data.AuditTx(tx, d.audit(shop, "undo", fmt.Sprintf("batch %d: %s", b.ID, b.FileName)))
 	})
+	return b, d.changed(err, Change{ChangedUndo, b.ShopID})
 }
 
 func fileSHA256(path string) (string, error) {
