@@ -23,8 +23,7 @@ import (
 type appsDesk interface {
 	Desk
 	Today() data.Date
-	Applications(asOf data.Date) ([]app.ApplicationView, error)
-	Readiness(asOf data.Date, shops ...string) ([]app.Verdict, error)
+	Overview(ctx context.Context, asOf data.Date) (app.Overview, error)
 	ExportWith(ctx context.Context, dir string, asOf data.Date, o app.ExportOptions, shops ...string) (app.ExportResult, error)
 	SetApplicationStatus(shop string, status data.ApplicationStatus, on data.Date, note string) error
 	ExportAudit(path, shop string) error
@@ -329,9 +328,9 @@ func (a *applicationsScreen) selected() *app.ApplicationView {
 	return nil
 }
 
-// revisit reloads the list when the page is shown again: an import or a shop
-// edit elsewhere may have made an application out of date.
-func (a *applicationsScreen) revisit() { a.refresh() }
+// dataChanged reloads the list: an import or a shop edit may have made an
+// application out of date.
+func (a *applicationsScreen) dataChanged() { a.refresh() }
 
 // refresh reads the applications and the verdicts off the UI goroutine.
 func (a *applicationsScreen) refresh() {
@@ -347,14 +346,9 @@ func (a *applicationsScreen) refresh() {
 		a.busy.Start()
 	}
 	a.shell.background(func() {
-		asOf := d.Today()
-		apps, err := d.Applications(asOf)
-		var vs []app.Verdict
-		if err == nil {
-			vs, err = d.Readiness(asOf)
-		}
-		review := d.ReviewDays()
-		fyne.Do(func() { a.onLoaded(gen, asOf, apps, vs, review, err) })
+		// One snapshot: the verdicts are computed once for the list and the prepare dialog.
+		o, err := d.Overview(context.Background(), d.Today())
+		fyne.Do(func() { a.onLoaded(gen, o.AsOf, o.Applications, o.Verdicts, o.ReviewDays, err) })
 	})
 }
 

@@ -60,7 +60,6 @@ func (s *importScreen) chooseShop(f *importFile, name string) {
 }
 
 func (s *importScreen) onShopAdded(sh data.Shop) {
-	s.shell.Reload(PageOverview)
 	f := s.current()
 	if f == nil {
 		return

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"image/color"
 	"strings"
@@ -25,7 +26,10 @@ type verdictDesk interface {
 	Desk
 	Today() data.Date
 	Readiness(asOf data.Date, shops ...string) ([]app.Verdict, error)
+	Overview(ctx context.Context, asOf data.Date) (app.Overview, error)
+	Looked(o app.Overview) error
 	Shop(name string) (data.Shop, error)
+	ShopByID(id int64) (data.Shop, error)
 	AddShop(s data.Shop) (data.Shop, error)
 	SaveShop(s data.Shop) error
 	RuleSets() ([]data.RuleSet, error)
@@ -76,9 +80,10 @@ type overviewScreen struct {
 	blockers   []string         // main blocker of each verdict, in the UI language
 	haystack   []string         // lower-case text the filter searches, per verdict
 
-	// What changed since the app was last open: shop id → status it had.
-	changed     map[int64]string
+	// What changed since the last look (shop id → what), taken once a run.
+	changed     map[int64]app.ShopChange
 	changesSeen bool
+	apps        map[int64]*app.ApplicationView // each shop's application, if any
 
 	// Filter and order, kept across rebuilds.
 	query, status, client, site string

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,8 +14,8 @@ import (
 	"depositdesk/data"
 )
 
-// refresh computes every verdict off the UI goroutine; the overview shows
-// what it had until the answer comes back through fyne.Do.
+// refresh asks the core for the overview off the UI goroutine; the overview
+// shows what it had until the answer comes back through fyne.Do.
 func (o *overviewScreen) refresh() {
 	desk := o.desk()
 	if desk == nil {
@@ -28,55 +29,52 @@ func (o *overviewScreen) refresh() {
 		o.busy.Start()
 	}
 	o.shell.background(func() {
-		asOf := desk.Today()
-		vs, err := desk.Readiness(asOf)
-		var shops []data.Shop
+		ov, err := desk.Overview(context.Background(), desk.Today())
 		if err == nil {
-			shops, err = desk.Shops()
-		}
-		if rec, ok := desk.(verdictRecorder); ok && err == nil {
-			if rerr := rec.RecordVerdicts(vs); rerr != nil {
-				fyne.LogError("recording verdict changes", rerr)
+			if lerr := desk.Looked(ov); lerr != nil {
+				fyne.LogError("recording the look at the overview", lerr)
 			}
 		}
-		var overdue map[int64]bool
-		if ad, ok := desk.(applicationsDesk); ok && err == nil {
-			apps, aerr := ad.Applications(asOf)
-			if aerr != nil {
-				fyne.LogError("reading the applications", aerr)
-			}
-			overdue = overdueShops(apps)
-		}
-		fyne.Do(func() { o.verdictsLoaded(gen, asOf, vs, shops, overdue, err) })
+		fyne.Do(func() { o.overviewLoaded(gen, ov, err) })
 	})
 }
 
-// verdictsLoaded takes a refresh's answer (if it is the latest), compares the
-// statuses with those of the last run once per start, and shows them.
-func (o *overviewScreen) verdictsLoaded(gen int, asOf data.Date, vs []app.Verdict, shops []data.Shop, overdue map[int64]bool, err error) {
+// dataChanged shows the data as it is now: the verdicts again, or the
+// overview proper once the first shop exists.
+func (o *overviewScreen) dataChanged() {
+	if o.table == nil {
+		o.shell.Reload(PageOverview)
+		return
+	}
+	o.refresh()
+}
+
+// overviewLoaded takes a refresh's answer (if it is the latest) and shows it.
+// What changed since the last look is taken from the first answer of a run:
+// later answers reflect what this person did meanwhile.
+func (o *overviewScreen) overviewLoaded(gen int, ov app.Overview, err error) {
 	if gen != o.generation {
 		return
 	}
 	o.refreshing = false
 	o.verdictErr = err
 	if err == nil {
-		o.verdicts, o.asOf = vs, asOf
-		o.shops = shops
-		o.codes = make(map[int64]string, len(shops))
-		for _, sh := range shops {
+		o.verdicts, o.asOf, o.shops = ov.Verdicts, ov.AsOf, ov.Shops
+		o.codes = make(map[int64]string, len(ov.Shops))
+		for _, sh := range ov.Shops {
 			o.codes[sh.ID] = sh.Code
 		}
-		prefs := o.shell.app.Preferences()
+		o.apps = make(map[int64]*app.ApplicationView, len(ov.Applications))
+		for i := range ov.Applications {
+			o.apps[ov.Applications[i].ShopID] = &ov.Applications[i]
+		}
 		if !o.changesSeen {
 			o.changesSeen = true
-			o.changed = statusChanges(lastStatuses(prefs), vs)
-			addOverdueChanges(o.changed, lastOverdue(prefs), overdue)
-			if n := changesNotification(o.changed, vs); n != nil {
+			o.changed = ov.Changed
+			if n := changesNotification(o.changed, o.verdicts); n != nil {
 				o.shell.app.SendNotification(n)
 			}
 		}
-		storeStatuses(prefs, vs)
-		storeOverdue(prefs, overdue)
 	}
 	if o.table != nil {
 		o.showVerdicts()

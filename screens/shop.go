@@ -104,6 +104,10 @@ func (s *shopScreen) reload() {
 	}
 	s.generation++
 	gen, name := s.generation, s.name
+	var id int64 // the shop shown, to follow a rename made anywhere
+	if s.loaded == s.name {
+		id = s.shop.ID
+	}
 	s.loading = true
 	if s.busy != nil {
 		s.busy.Show()
@@ -112,6 +116,11 @@ func (s *shopScreen) reload() {
 	s.shell.background(func() {
 		r := shopData{}
 		r.shop, r.err = desk.Shop(name)
+		if r.err != nil && id != 0 {
+			if sh, err := desk.ShopByID(id); err == nil {
+				r.shop, r.err, name = sh, nil, sh.Name
+			}
+		}
 		if r.err == nil {
 			var vs []app.Verdict
 			if vs, r.err = desk.Readiness(desk.Today(), name); r.err == nil && len(vs) == 1 {
@@ -154,6 +163,9 @@ func (s *shopScreen) dataLoaded(gen int, name string, r shopData) {
 		return
 	}
 	s.loading = false
+	if r.err == nil && r.shop.ID == s.shop.ID && s.name != name {
+		s.name = name // renamed
+	}
 	if s.loaded != name {
 		s.revealed = false // a new shop starts masked
 	}
@@ -265,14 +277,9 @@ func (s *shopScreen) tabsView() fyne.CanvasObject {
 	return s.tabs
 }
 
-// edited runs after any change to the shop: its verdict and the overview's
-// are computed again, off the UI goroutine.
-func (s *shopScreen) edited() {
-	s.reload()
-	if s.shell.overview.table != nil {
-		s.shell.overview.refresh()
-	}
-}
+// dataChanged reads the shop again: its verdict, evidence and history
+// follow every import, undo and edit, wherever it was made.
+func (s *shopScreen) dataChanged() { s.reload() }
 
 // copyText puts text on the clipboard and says so.
 func (s *shopScreen) copyText(text string, count int) {

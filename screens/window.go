@@ -87,6 +87,9 @@ type Shell struct {
 	nav     *widget.List
 	navIDs  []string // page id of each navigation row
 	content *fyne.Container
+
+	watched      Desk   // the desk whose changes reach the screens
+	stopWatching func() // stops listening to it
 }
 
 // NewShell builds the window (not yet shown) with the stored language and theme.
@@ -127,6 +130,7 @@ func (s *Shell) Window() fyne.Window { return s.win }
 func (s *Shell) Current() string { return s.current }
 
 func (s *Shell) buildUI() {
+	s.watch()
 	s.views = map[string]fyne.CanvasObject{}
 	s.navIDs = nil
 	for _, p := range s.listedPages() {
@@ -180,17 +184,11 @@ func (s *Shell) Show(id string) {
 	if !ok {
 		v = p.screen.buildUI()
 		s.views[id] = v
-	} else if r, ok := p.screen.(revisited); ok {
-		r.revisit()
 	}
 	s.content.Objects = []fyne.CanvasObject{v}
 	s.content.Refresh()
 	s.selectNav(id)
 }
-
-// revisited is a page whose data other pages change (an import can make a
-// prepared application out of date): it reloads when shown again.
-type revisited interface{ revisit() }
 
 // selectNav highlights the page's row, or none for a page not listed.
 func (s *Shell) selectNav(id string) {
