@@ -2,8 +2,6 @@ package screens
 
 import (
 	"errors"
-	"image/color"
-	"math"
 	"os"
 	"path/filepath"
 	"sync"
@@ -209,22 +207,3 @@ func TestThemeVariantsAndChipColours(t *testing.T) {
 	}
 }
 
-// contrast is the WCAG contrast ratio of two colours.
-func contrast(a, b color.Color) float64 {
-	lum := func(c color.Color) float64 {
-		r, g, b, _ := c.RGBA()
-		ch := func(v uint32) float64 {
-			x := float64(v) / 0xffff
-			if x <= 0.03928 {
-				return x / 12.92
-			}
-			return math.Pow((x+0.055)/1.055, 2.4)
-		}
-		return 0.2126*ch(r) + 0.7152*ch(g) + 0.0722*ch(b)
-	}
-	la, lb := lum(a), lum(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
