@@ -64,14 +64,14 @@ func themeTextPairs(th fyne.Theme, v fyne.ThemeVariant) []textPair {
 		"changed row":       over(changedTintOf(th, v), c(theme.ColorNameBackground)),
 	}
 	texts := map[string]fyne.ThemeColorName{
-		"foreground":               theme.ColorNameForeground,
-		"hint (low importance)":    theme.ColorNameDisabled,
-		"placeholder":              theme.ColorNamePlaceHolder,
+		"foreground":                theme.ColorNameForeground,
+		"hint (low importance)":     theme.ColorNameDisabled,
+		"placeholder":               theme.ColorNamePlaceHolder,
 		"primary (high importance)": theme.ColorNamePrimary,
-		"hyperlink":                theme.ColorNameHyperlink,
-		"error":                    theme.ColorNameError,
-		"warning":                  theme.ColorNameWarning,
-		"success":                  theme.ColorNameSuccess,
+		"hyperlink":                 theme.ColorNameHyperlink,
+		"error":                     theme.ColorNameError,
+		"warning":                   theme.ColorNameWarning,
+		"success":                   theme.ColorNameSuccess,
 	}
 	var out []textPair
 	for tn, t := range texts {

@@ -206,4 +206,3 @@ func TestThemeVariantsAndChipColours(t *testing.T) {
 		}
 	}
 }
-
