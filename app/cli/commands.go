@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -17,13 +18,10 @@ func importFiles(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *shop == "" {
-		return usagef("import needs --shop NAME")
-	}
 	if len(files) == 0 {
-		return usagef("import needs at least one FILE")
+		return usagef("import needs at least one FILE or folder")
 	}
-	var opt app.ImportOptions
+	opt := app.BatchOptions{Shop: strings.TrimSpace(*shop)}
 	if *exportedAt != "" {
 		st, err := data.ParseStamp(strings.TrimSpace(*exportedAt))
 		if err != nil {
@@ -37,21 +35,27 @@ func importFiles(c *ctx, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
+	p, g, err := d.ImportBatch(ctx, files, opt)
+	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("import cancelled; nothing was imported")
+		}
+		return err
+	}
 	failed := 0
-	for _, f := range files {
-		p, err := d.Import(ctx, *shop, f, opt)
-		if err != nil {
-			if ctx.Err() != nil {
-				return fmt.Errorf("import cancelled; %s was not imported", f)
-			}
-			fmt.Fprintln(c.Stderr, "depositdesk:", err.Error())
+	for _, f := range p.Files {
+		if f.Refusal != nil {
+			fmt.Fprintln(c.Stderr, "depositdesk:", f.Refusal.Error())
 			failed++
 			continue
 		}
-		printImport(c, p)
+		printImport(c, f.Plan)
+	}
+	if len(g.Batches) > 1 {
+		c.printf("%d files imported as import group #%d; undo them together with: depositdesk undo --group %d\n", len(g.Batches), g.ID, g.ID)
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files were not imported; the others were", failed, len(files))
+		return fmt.Errorf("%d of %d files were not imported; the others were", failed, len(p.Files))
 	}
 	return nil
 }
@@ -59,7 +63,7 @@ func importFiles(c *ctx, args []string) error {
 func printImport(c *ctx, p *app.ImportPlan) {
 	b := p.Batch
 	if p.AlreadyImported {
-		c.printf("%s: already imported into %s as batch #%d; nothing changed (%d unchanged).\n", b.FileName, p.Shop.Name, b.ID, b.Unchanged)
+		c.printf("%s: already imported into %s as batch #%d; nothing changed (%d unchanged).\n", filepath.Base(p.Path), p.Shop.Name, b.ID, b.Unchanged)
 		return
 	}
 	enc := ""
@@ -112,12 +116,33 @@ func importsList(c *ctx, args []string) error {
 }
 
 func undo(c *ctx, args []string) error {
-	pos, err := parse(newFlags("undo"), args)
+	fs := newFlags("undo")
+	group := fs.String("group", "", "")
+	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
+	if *group != "" {
+		if len(pos) != 0 {
+			return usagef("undo takes one BATCH_ID, or --group GROUP_ID (see: depositdesk imports)")
+		}
+		id, err := parseID(*group)
+		if err != nil {
+			return err
+		}
+		d, err := c.open()
+		if err != nil {
+			return err
+		}
+		g, err := d.UndoGroup(id)
+		if err != nil {
+			return err
+		}
+		c.printf("Undid import group #%d (%d files): the shops' orders and cases are as they were before it.\n", g.ID, len(g.Batches))
+		return nil
+	}
 	if len(pos) != 1 {
-		return usagef("undo takes one BATCH_ID (see: depositdesk imports)")
+		return usagef("undo takes one BATCH_ID, or --group GROUP_ID (see: depositdesk imports)")
 	}
 	id, err := parseID(pos[0])
 	if err != nil {

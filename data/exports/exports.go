@@ -33,7 +33,13 @@ type Result struct {
 	FileTime data.Stamp        // the export time in the file name, 0 if none
 	Encoding string            // csv text encoding, "" for xlsx
 	DayFirst bool              // slash dates were read day first
-	Warnings []data.Message
+	// SiteDecided: no date settled the day/month order of some slash dates,
+	// so Options.Site did; read again when the file goes to a shop of
+	// another site.
+	SiteDecided bool
+	// DataOrder is the day/month order the file's own dates show.
+	DataOrder DateOrder
+	Warnings  []data.Message
 }
 
 // every is how often (in rows) Read checks for cancellation and reports progress.
@@ -603,9 +609,10 @@ func (rd *reader) badDate(s string, f field, rowNum int) error {
 // finishDates settles the day/month order (by the site when no date decided
 // it), resolves the packed dates and finds the newest time.
 func (rd *reader) finishDates() {
-	dayFirst := !strings.EqualFold(strings.TrimSpace(rd.opt.Site), "US")
+	dayFirst := !MonthFirstSite(rd.opt.Site)
 	if rd.order != 0 {
 		dayFirst = rd.order == orderDayFirst
+		rd.res.DataOrder = DateOrder(rd.order)
 	} else if rd.pendingDates {
 		text, site := warnDayFirstBySite, rd.opt.Site
 		if !dayFirst {
@@ -615,6 +622,7 @@ func (rd *reader) finishDates() {
 			site = "—"
 		}
 		rd.warn.add(text, "", 0, map[string]any{"Site": site}, "", "")
+		rd.res.SiteDecided = true
 	}
 	rd.res.DayFirst = dayFirst
 	fix := func(st *data.Stamp) {
