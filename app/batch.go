@@ -615,7 +615,7 @@ func (d *Desk) CommitBatch(ctx context.Context, p *BatchPlan) (data.ImportGroup,
 	for i, f := range files {
 		f.Plan.incoming, f.Plan.Batch = nil, g.Batches[i]
 	}
-	return g, nil
+	return g, d.changed(nil, Change{Kind: ChangedImport})
 }
 
 // ImportBatch previews the files, leaves out those that are refused, and
@@ -638,7 +638,7 @@ func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) 
 // UndoGroup takes every file of an import group back out in one step,
 // restoring exactly the state before the group.
 func (d *Desk) UndoGroup(id int64) (data.ImportGroup, error) {
-	return d.store.UndoGroup(context.Background(), id, d.Now(), func(tx *sql.Tx, undone []data.ImportBatch) error {
+	g, err := d.store.UndoGroup(context.Background(), id, d.Now(), func(tx *sql.Tx, undone []data.ImportBatch) error {
 		for _, b := range undone {
 			shop, err := d.store.ShopByID(b.ShopID)
 			if err != nil {
@@ -650,4 +650,5 @@ func (d *Desk) UndoGroup(id int64) (data.ImportGroup, error) {
 		}
 		return nil
 	})
+	return g, d.changed(err, Change{Kind: ChangedUndo})
 }
