@@ -91,11 +91,16 @@ func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	return theme.DefaultTheme().Color(n, v)
 }
 
-// Font is the bundled CJK font for everything but monospace and symbols,
-// which keep Fyne's (Fyne falls back to its Noto Sans for Latin letters).
+// Font is a bundled CJK font for every style but symbols: bold text gets the
+// bold one. Neither has Latin letters or digits, so Fyne draws those with its
+// own font of the same style (monospace digits stay monospace) and only
+// Chinese comes from ours, with no system CJK font needed.
 func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
-	if s.Monospace || s.Symbol {
+	switch {
+	case s.Symbol:
 		return theme.DefaultTheme().Font(s)
+	case s.Bold:
+		return assets.FontBold
 	}
 	return assets.Font
 }

@@ -176,15 +176,17 @@ func TestSettingsKeepsTheReviewDaysInTheDatabase(t *testing.T) {
 	}
 }
 
-func TestThemeUsesTheBundledFont(t *testing.T) {
+func TestThemeUsesTheBundledFonts(t *testing.T) {
 	th := NewTheme(VariantSystem)
-	for _, st := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}} {
+	for _, st := range []fyne.TextStyle{{}, {Italic: true}, {Monospace: true}} {
 		if th.Font(st) != assets.Font {
 			t.Errorf("style %+v uses %s, want the bundled CJK font", st, th.Font(st).Name())
 		}
 	}
-	if th.Font(fyne.TextStyle{Monospace: true}) == assets.Font {
-		t.Error("monospace uses the CJK font")
+	for _, st := range []fyne.TextStyle{{Bold: true}, {Bold: true, Monospace: true}, {Bold: true, Italic: true}} {
+		if th.Font(st) != assets.FontBold {
+			t.Errorf("style %+v uses %s, want the bundled bold CJK font", st, th.Font(st).Name())
+		}
 	}
 }
 
