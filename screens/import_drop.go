@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 )
 
 // onDropped takes files and folders dropped anywhere on the window to the
@@ -25,7 +24,17 @@ func (s *Shell) onDropped(_ fyne.Position, uris []fyne.URI) {
 		return
 	}
 	s.Show(PageImport)
-	s.imports.AddPaths(paths)
+	s.imports.addAndPreview(paths)
+}
+
+// addAndPreview queues files; several at once (a folder, many files
+// dropped or picked) are previewed together as one batch.
+func (s *importScreen) addAndPreview(paths []string) {
+	before := len(s.files)
+	s.AddPaths(paths)
+	if len(s.files)-before > 1 {
+		s.onPreviewAll()
+	}
 }
 
 // importable reports whether a file name looks like an export we read.
@@ -68,22 +77,7 @@ func expandPaths(paths []string) []string {
 }
 
 func (s *importScreen) onAddFile() {
-	d := dialog.NewFileOpen(s.onFileChosen, s.shell.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".XLSX", ".CSV"}))
-	d.Show()
-}
-
-func (s *importScreen) onFileChosen(r fyne.URIReadCloser, err error) {
-	if err != nil {
-		dialog.ShowError(errors.New(trError(err)), s.shell.win)
-		return
-	}
-	if r == nil {
-		return
-	}
-	path := r.URI().Path()
-	r.Close()
-	s.AddPaths([]string{path})
+	s.filesDialog = showFilesDialog(s.shell.win, s.shell.app.Preferences(), s.addAndPreview)
 }
 
 func (s *importScreen) onAddFolder() {
@@ -98,5 +92,5 @@ func (s *importScreen) onFolderChosen(l fyne.ListableURI, err error) {
 	if l == nil {
 		return
 	}
-	s.AddPaths([]string{l.Path()})
+	s.addAndPreview([]string{l.Path()})
 }

@@ -91,17 +91,23 @@ type importScreen struct {
 	// preview or import has finished and the page shows its outcome.
 	afterWork func()
 
-	newShop *addShopDialog // the add-shop form last opened
+	newShop     *addShopDialog // the add-shop form last opened
+	filesDialog *filesDialog   // the file picker last opened
+
+	batch     *batchImport // the queued files previewed together, if they were
+	showBatch bool         // the detail area shows the batch, not one file
+	batchUI   batchWidgets
 
 	queue      *widget.List
 	emptyQueue fyne.CanvasObject
 	addFiles   *widget.Button
 	addFolder  *widget.Button
 	remove     *widget.Button
+	previewAll *widget.Button
 	detail     *fyne.Container
 	outcome    *fyne.Container
 
-	shopSelect   *widget.Select
+	shopSelect   *picker
 	exportedAt   *widget.Entry
 	timeHint     *widget.Label
 	preview      *widget.Button
@@ -140,9 +146,11 @@ func (s *importScreen) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Import"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 
-	s.addFiles = widget.NewButtonWithIcon(lang.L("Add a file…"), theme.FileIcon(), s.onAddFile)
+	s.addFiles = widget.NewButtonWithIcon(lang.L("Add files…"), theme.FileIcon(), s.onAddFile)
 	s.addFolder = widget.NewButtonWithIcon(lang.L("Add a folder…"), theme.FolderOpenIcon(), s.onAddFolder)
 	s.remove = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), s.onRemove)
+	s.previewAll = widget.NewButtonWithIcon(lang.L("Preview all together"), theme.VisibilityIcon(), s.onPreviewAll)
+	s.previewAll.Importance = widget.HighImportance
 
 	s.queue = widget.NewList(s.queueLength, s.queueCreateItem, s.queueUpdateItem)
 	s.queue.OnSelected = s.onQueueSelected
@@ -157,7 +165,7 @@ func (s *importScreen) buildUI() fyne.CanvasObject {
 	queueTitle := widget.NewLabelWithStyle(lang.L("Files"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	left := container.NewBorder(
 		container.NewVBox(title, container.NewGridWithColumns(2, s.addFiles, s.addFolder), queueTitle),
-		container.NewHBox(s.remove),
+		container.NewVBox(s.previewAll, container.NewHBox(s.remove)),
 		nil, nil,
 		container.NewStack(s.queue, s.emptyQueue))
 
@@ -187,7 +195,16 @@ func (s *importScreen) refresh() {
 	} else {
 		s.remove.Enable()
 	}
-	s.detail.Objects = []fyne.CanvasObject{s.detailView()}
+	if len(s.pendingPaths()) > 1 && !s.working() && s.batchDesk() != nil {
+		s.previewAll.Enable()
+	} else {
+		s.previewAll.Disable()
+	}
+	if s.showBatch && s.batch != nil {
+		s.detail.Objects = []fyne.CanvasObject{s.batchView()}
+	} else {
+		s.detail.Objects = []fyne.CanvasObject{s.detailView()}
+	}
 	s.detail.Refresh()
 }
 
@@ -265,10 +282,10 @@ func stateText(f *importFile) string {
 }
 
 func (s *importScreen) onQueueSelected(i widget.ListItemID) {
-	if i == s.selected {
+	if i == s.selected && !s.showBatch {
 		return
 	}
-	s.selected = i
+	s.selected, s.showBatch = i, false
 	s.refresh()
 }
 
@@ -354,12 +371,7 @@ func (s *importScreen) detailView() fyne.CanvasObject {
 	where.SizeName = theme.SizeNameCaptionText
 	where.Truncation = fyne.TextTruncateEllipsis
 
-	s.shopSelect = widget.NewSelect(s.shopChoices(), nil)
-	s.shopSelect.PlaceHolder = lang.L("Choose the shop")
-	if f.shop != "" {
-		s.shopSelect.SetSelected(f.shop)
-	}
-	s.shopSelect.OnChanged = s.onShopChanged
+	s.shopSelect = s.newShopPicker(f.shop, s.onShopChanged)
 
 	s.exportedAt = widget.NewEntry()
 	s.exportedAt.SetPlaceHolder(lang.L("YYYY-MM-DD HH:MM (optional)"))

@@ -46,4 +46,17 @@ s.populate(unicodes=cps)
 s.subset(font)
 font.save(out)
 PY
+# Line metrics of the regular font (scaled), so a bold label is as tall as
+# a regular one beside it.
+"$py" - "$here/DepositDeskCJK.ttf" "$out" <<'PY'
+import sys
+from fontTools.ttLib import TTFont
+reg, bold = TTFont(sys.argv[1]), TTFont(sys.argv[2])
+k = bold["head"].unitsPerEm / reg["head"].unitsPerEm
+for t, names in (("hhea", ("ascent", "descent", "lineGap")),
+                 ("OS/2", ("sTypoAscender", "sTypoDescender", "sTypoLineGap", "usWinAscent", "usWinDescent"))):
+    for n in names:
+        setattr(bold[t], n, round(getattr(reg[t], n) * k))
+bold.save(sys.argv[2])
+PY
 echo "wrote $out ($(wc -c <"$out") bytes)"
