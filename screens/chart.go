@@ -149,18 +149,28 @@ type chartRenderer struct {
 	ticks   []float64
 }
 
-// niceCeiling rounds v up to 1, 2, 2.5 or 5 times a power of ten.
-func niceCeiling(v float64) float64 {
-	if v <= 0 {
-		return 1
+// chartTicks are the axis values: 0 up to the first tick at or above max,
+// in steps of 1, 2 or 5 times a power of ten, so every tick is a round
+// number (0, 500, 1k, 1.5k, 2k — never 625 or 1.875k).
+func chartTicks(max float64) []float64 {
+	if max <= 0 {
+		max = 1
 	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, f := range []float64{1, 2, 2.5, 5, 10} {
-		if v <= f*p {
-			return f * p
+	raw := max / 4 // about four steps
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := 10 * p
+	for _, f := range []float64{1, 2, 5} {
+		if raw <= f*p*(1+1e-9) {
+			step = f * p
+			break
 		}
 	}
-	return 10 * p
+	n := math.Ceil(max/step - 1e-9)
+	ticks := make([]float64, 0, int(n)+1)
+	for i := 0.0; i <= n; i++ {
+		ticks = append(ticks, i*step)
+	}
+	return ticks
 }
 
 // compactAmount writes axis values short: 950, 1.5k, 12k, 1.2M.
@@ -185,8 +195,7 @@ func (r *chartRenderer) rebuild() {
 	r.objects = nil
 	r.grid, r.yLabels, r.bars, r.values, r.xLabels, r.xSubs, r.legend = nil, nil, nil, nil, nil, nil, nil
 
-	top := niceCeiling(r.c.maxAmount())
-	r.ticks = []float64{0, top / 4, top / 2, 3 * top / 4, top}
+	r.ticks = chartTicks(r.c.maxAmount())
 	for _, tv := range r.ticks {
 		l := canvas.NewLine(gridColor)
 		l.StrokeWidth = 1
