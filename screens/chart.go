@@ -150,17 +150,16 @@ type chartRenderer struct {
 }
 
 // chartTicks are the axis values: 0 up to the first tick at or above max,
-// in steps of 1, 2 or 5 times a power of ten, so every tick is a round
+// in at most five steps of 1, 2 or 5 times a power of ten, so every tick is a round
 // number (0, 500, 1k, 1.5k, 2k — never 625 or 1.875k).
 func chartTicks(max float64) []float64 {
 	if max <= 0 {
 		max = 1
 	}
-	raw := max / 4 // about four steps
-	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	p := math.Pow(10, math.Floor(math.Log10(max/5)))
 	step := 10 * p
 	for _, f := range []float64{1, 2, 5} {
-		if raw <= f*p*(1+1e-9) {
+		if max/(f*p) <= 5+1e-9 { // at most five steps
 			step = f * p
 			break
 		}

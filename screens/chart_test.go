@@ -77,8 +77,8 @@ func TestRefundChartDrawsBarsAxisAndLegend(t *testing.T) {
 
 func TestChartNumbers(t *testing.T) {
 	for v, want := range map[float64]string{
-		0: "0 0.2 0.4 0.6 0.8 1", 1500: "0 500 1k 1.5k", 2100: "0 1k 2k 3k", 2500: "0 1k 2k 3k",
-		90: "0 20 40 60 80 100", 42000: "0 20k 40k 60k", 7: "0 2 4 6 8", 1875: "0 500 1k 1.5k 2k",
+		0: "0 0.2 0.4 0.6 0.8 1", 1500: "0 500 1k 1.5k", 2100: "0 500 1k 1.5k 2k 2.5k", 2500: "0 500 1k 1.5k 2k 2.5k",
+		90: "0 20 40 60 80 100", 42000: "0 10k 20k 30k 40k 50k", 7: "0 2 4 6 8", 1875: "0 500 1k 1.5k 2k",
 	} {
 		var got []string
 		for _, tv := range chartTicks(v) {
