@@ -157,17 +157,23 @@ func chartTicks(max float64) []float64 {
 		max = 1
 	}
 	p := math.Pow(10, math.Floor(math.Log10(max/5)))
-	step := 10 * p
-	for _, f := range []float64{1, 2, 5} {
-		if max/(f*p) <= 5+1e-9 { // at most five steps
-			step = f * p
+	f := 10.0
+	for _, x := range []float64{1, 2, 5} {
+		if max/(x*p) <= 5+1e-9 { // at most five steps
+			f = x
 			break
 		}
 	}
-	n := math.Ceil(max/step - 1e-9)
+	// i·f·p, computed so that 0.6 is 0.6 and not 0.6000000000000001.
+	at := func(i float64) float64 { return i * f * p }
+	if p < 1 {
+		inv := math.Round(1 / p)
+		at = func(i float64) float64 { return i * f / inv }
+	}
+	n := math.Ceil(max/(f*p) - 1e-9)
 	ticks := make([]float64, 0, int(n)+1)
 	for i := 0.0; i <= n; i++ {
-		ticks = append(ticks, i*step)
+		ticks = append(ticks, at(i))
 	}
 	return ticks
 }
