@@ -94,17 +94,18 @@ type refundChart struct {
 	widget.BaseWidget
 	buckets    []chartBucket
 	currencies []string
+	loading    bool // no data yet: says so instead of "no refunds"
 }
 
 func newRefundChart() *refundChart {
-	c := &refundChart{}
+	c := &refundChart{loading: true}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // SetBuckets shows new data.
 func (c *refundChart) SetBuckets(b []chartBucket) {
-	c.buckets = b
+	c.buckets, c.loading = b, false
 	all := moneyByCurrency{}
 	for _, bk := range b {
 		for cur, m := range bk.amounts {
@@ -256,7 +257,10 @@ func (r *chartRenderer) rebuild() {
 	r.empty = canvas.NewText("", muted)
 	r.empty.TextSize = small
 	r.empty.Alignment = fyne.TextAlignCenter
-	if len(r.c.currencies) == 0 {
+	switch {
+	case r.c.loading:
+		r.empty.Text = lang.L("Loading…")
+	case len(r.c.currencies) == 0:
 		r.empty.Text = lang.L("No refunds expected in the next 12 months")
 	}
 	r.objects = append(r.objects, r.empty)

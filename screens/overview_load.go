@@ -188,7 +188,7 @@ func (o *overviewScreen) fillFilterChoices() {
 	for _, s := range statusChoices {
 		names = append(names, statusChoiceName(s))
 	}
-	setChoices(o.statusSel, names, indexOf(statusChoices, o.status), func(i int) { o.status = statusChoices[i]; o.applyFilter() })
+	setChoices(o.statusSel, names, indexOf(statusChoices, o.status), func(i int) { o.status = statusChoices[i]; o.filterChanged() })
 
 	clientSet, siteSet := map[string]bool{}, map[string]bool{}
 	for _, v := range o.verdicts {
@@ -205,8 +205,16 @@ func (o *overviewScreen) fillFilterChoices() {
 	if indexOf(sites, o.site) < 0 {
 		o.site = ""
 	}
-	setChoices(o.clientSel, clientNames, indexOf(clients, o.client), func(i int) { o.client = clients[i]; o.applyFilter() })
-	setChoices(o.siteSel, siteNames, indexOf(sites, o.site), func(i int) { o.site = sites[i]; o.applyFilter() })
+	o.clientSel.OnChanged = nil
+	o.clientSel.SetOptions(clientNames)
+	o.clientSel.SetSelectedIndex(max(indexOf(clients, o.client), 0))
+	o.clientSel.OnChanged = func(string) {
+		if i := o.clientSel.SelectedIndex(); i >= 0 {
+			o.client = clients[i]
+			o.filterChanged()
+		}
+	}
+	setChoices(o.siteSel, siteNames, indexOf(sites, o.site), func(i int) { o.site = sites[i]; o.filterChanged() })
 }
 
 // setChoices fills a Select and selects one option without running onPick.
@@ -243,7 +251,13 @@ func sortedKeys(m map[string]bool, skip string) []string {
 
 func (o *overviewScreen) onQueryChanged(q string) {
 	o.query = q
+	o.filterChanged()
+}
+
+// filterChanged shows the shops of the new filter from the top.
+func (o *overviewScreen) filterChanged() {
 	o.applyFilter()
+	o.table.ScrollToTop()
 }
 
 func (o *overviewScreen) onShowChanged() {

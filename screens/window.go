@@ -242,6 +242,7 @@ func (s *Shell) ReplaceDesk(d Desk) {
 // OpenShop shows the detail page of one shop.
 func (s *Shell) OpenShop(name string) {
 	s.shop.name = name
+	s.shop.tab = 0 // a shop opens on its checklist
 	s.Reload(PageShop)
 	s.Show(PageShop)
 }
