@@ -41,6 +41,7 @@ const (
 
 	MsgAuditFileExists = "{{.File}} already exists; choose another name."
 	MsgAuditFileKind   = "Save the audit log as .xlsx or .csv, not {{.Ext}}"
+	MsgTableFileKind   = "Save it as .xlsx or .csv, not {{.Ext}}"
 	MsgAuditFileWrite  = "Cannot write {{.File}}: {{.Err}}"
 )
 
@@ -52,7 +53,7 @@ func ApplicationMessageTexts() []string {
 		MsgExportFailed, MsgExportSummary, MsgNoApplication, MsgBadStatus, MsgIllegalMove, MsgFinalStatus,
 		MsgStatusDateEarly, MsgStatusDateFuture, MsgReviewDays,
 		MsgWhyCheckFails, MsgWhyChecksFail, MsgWhyAmount, MsgWhyStatus, MsgWhyChecksPassed,
-		MsgAuditFileExists, MsgAuditFileKind, MsgAuditFileWrite,
+		MsgAuditFileExists, MsgAuditFileKind, MsgAuditFileWrite, MsgTableFileKind,
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -582,15 +581,7 @@ func whyText(v app.ApplicationView) string {
 }
 
 // openFile opens a workbook with the program the OS has for it.
-func (a *applicationsScreen) openFile(path string) {
-	if path == "" {
-		return
-	}
-	if err := a.shell.app.OpenURL(fileURL(path)); err != nil {
-		dialog.ShowError(errorMessage(lang.L("{{.File}} could not be opened: {{.Error}}",
-			map[string]any{"File": path, "Error": err.Error()})), a.shell.win)
-	}
-}
+func (a *applicationsScreen) openFile(path string) { a.shell.openFile(path) }
 
 // openFolder shows the folder a workbook is in.
 func (a *applicationsScreen) openFolder(path string) {

@@ -114,6 +114,8 @@ type overviewScreen struct {
 	bannerText *widget.Label
 	errText    *widget.Label
 	addShop    *widget.Button
+	exportBtn  *widget.Button
+	export     *tableExport // the export dialog last opened
 	addDialog  *dialog.CustomDialog
 	addForm    *shopForm
 }
@@ -235,7 +237,8 @@ func (o *overviewScreen) verdictView() fyne.CanvasObject {
 	o.busy.Hide()
 	o.addShop = widget.NewButtonWithIcon(lang.L("Add a shop"), theme.ContentAddIcon(), o.onAddShop)
 	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), o.refresh)
-	header := container.NewHBox(title, container.NewCenter(o.asOfLabel), layout.NewSpacer(), o.busy, refresh, o.addShop)
+	o.exportBtn = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), o.onExport)
+	header := container.NewHBox(title, container.NewCenter(o.asOfLabel), layout.NewSpacer(), o.busy, refresh, o.exportBtn, o.addShop)
 
 	o.bannerText = widget.NewLabel("")
 	o.bannerText.Wrapping = fyne.TextWrapWord

@@ -40,10 +40,12 @@ type shopScreen struct {
 	tab      int  // the tab shown, kept across rebuilds
 	revealed bool // the account number is shown in full
 
-	body    *fyne.Container // swapped when the data arrives
-	tabs    *container.AppTabs
-	refresh *widget.Button
-	busy    *widget.Activity
+	body      *fyne.Container // swapped when the data arrives
+	tabs      *container.AppTabs
+	refresh   *widget.Button
+	exportBtn *widget.Button
+	export    *tableExport // the export dialog last opened
+	busy      *widget.Activity
 
 	// Tabs' widgets, for tests.
 	checkRows   map[string]*checkRow
@@ -81,7 +83,8 @@ func (s *shopScreen) buildUI() fyne.CanvasObject {
 	s.busy.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.LowImportance
-	top := container.NewHBox(back, layout.NewSpacer(), s.status, s.busy, s.refresh)
+	s.exportBtn = widget.NewButtonWithIcon(lang.L("Export checklist…"), theme.DocumentSaveIcon(), s.onExportChecklist)
+	top := container.NewHBox(back, layout.NewSpacer(), s.status, s.busy, s.refresh, s.exportBtn)
 	s.body = container.NewStack()
 	if s.loaded == s.name && !s.loading {
 		s.showBody()
