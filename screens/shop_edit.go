@@ -148,6 +148,9 @@ func (s *shopScreen) stepsView() fyne.CanvasObject {
 		for step, e := range s.steps {
 			d, perr := parseDateEntry(e.Text)
 			if perr != nil {
+				// The bad date is marked and has the keyboard.
+				e.SetValidationError(perr)
+				s.shell.win.Canvas().Focus(e)
 				err = perr
 				break
 			}
