@@ -41,9 +41,8 @@ func (o *Overview) Application(shopID int64) *ApplicationView {
 }
 
 // Overview computes the verdicts once and builds the overview of asOf from
-// them. Verdicts of today that changed status are written to the audit log
-// (RecordVerdicts); what changed since the last look is compared with the
-// look recorded by Looked.
+// them; it writes nothing. What changed since the last look is compared with
+// the look recorded by Looked.
 func (d *Desk) Overview(ctx context.Context, asOf data.Date) (Overview, error) {
 	o := Overview{AsOf: asOf, ReviewDays: d.ReviewDays()}
 	shops, err := d.store.Shops()
@@ -53,9 +52,6 @@ func (d *Desk) Overview(ctx context.Context, asOf data.Date) (Overview, error) {
 	o.Shops = shops
 	if o.Verdicts, err = d.verdicts(ctx, shops, asOf); err != nil {
 		return o, err
-	}
-	if err := d.RecordVerdicts(o.Verdicts); err != nil {
-		return o, fmt.Errorf("record the verdict changes: %w", err)
 	}
 	if o.Applications, err = d.applicationViews(o.Verdicts, asOf, o.ReviewDays); err != nil {
 		return o, err
@@ -95,8 +91,12 @@ func changesSince(last map[int64]data.Look, o Overview) map[int64]ShopChange {
 }
 
 // Looked records the overview as seen: the next Overview reports what
-// changed since this one.
+// changed since this one, and the audit log gets each verdict of today that
+// changed status (RecordVerdicts).
 func (d *Desk) Looked(o Overview) error {
+	if err := d.RecordVerdicts(o.Verdicts); err != nil {
+		return fmt.Errorf("record the verdict changes: %w", err)
+	}
 	looks := make(map[int64]data.Look, len(o.Verdicts))
 	for _, v := range o.Verdicts {
 		l := data.Look{Status: v.Status}

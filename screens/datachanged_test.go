@@ -121,3 +121,23 @@ func TestARenameElsewhereKeepsTheShopPageOnTheShop(t *testing.T) {
 		t.Errorf("after a rename the page shows %q (%v)", s.shop.name, s.shop.loadErr)
 	}
 }
+
+func TestTheOverviewComputedBeforeTheWindowIsShownFirst(t *testing.T) {
+	d := demoDesk(t)
+	first := computeOverview(d)
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, string(LanguageEnglish))
+	s := newShellFirst(a, d, func(work func()) { work() }, first)
+	if s.overview.first != nil || len(s.overview.table.Rows()) != 4 {
+		t.Fatalf("the first overview was not taken: %d rows", len(s.overview.table.Rows()))
+	}
+	// One computed before a change is not used after it.
+	stale := computeOverview(d)
+	s.overview.first = stale
+	if _, err := d.AddShop(data.Shop{Name: "Tiger SG", Site: "SG", Deposit: 100, Currency: "SGD"}); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.overview.table.Rows()) != 5 {
+		t.Errorf("after a shop was added the overview shows %d shops", len(s.overview.table.Rows()))
+	}
+}

@@ -66,6 +66,7 @@ const filterChanged = "changed"
 // shops yet it explains the three steps and offers the sample data.
 type overviewScreen struct {
 	shell *Shell
+	first <-chan overviewAnswer // the first overview, computed before the window (nil once taken)
 
 	shops   []data.Shop
 	loadErr error
@@ -132,6 +133,7 @@ func (o *overviewScreen) buildUI() fyne.CanvasObject {
 		return o.errorView()
 	}
 	if len(o.shops) == 0 {
+		o.first = nil // computed over no shops: the next overview is computed afresh
 		return o.firstRunView()
 	}
 	if o.desk() == nil {

@@ -2,9 +2,13 @@ package screens
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -28,20 +32,35 @@ func (o *overviewScreen) refresh() {
 		o.busy.Show()
 		o.busy.Start()
 	}
+	first := o.first
+	o.first = nil
 	o.shell.background(func() {
-		ov, err := desk.Overview(context.Background(), desk.Today())
+		var ov app.Overview
+		var err error
+		if first != nil {
+			a := <-first
+			ov, err = a.ov, a.err
+		} else {
+			ov, err = desk.Overview(context.Background(), desk.Today())
+		}
+		var rows overviewRows
 		if err == nil {
+			rows = prepareRows(ov)
+		}
+		fyne.Do(func() { o.overviewLoaded(gen, ov, rows, err) })
+		if err == nil {
+			// Recorded once it is on screen: a look is what was shown.
 			if lerr := desk.Looked(ov); lerr != nil {
 				fyne.LogError("recording the look at the overview", lerr)
 			}
 		}
-		fyne.Do(func() { o.overviewLoaded(gen, ov, err) })
 	})
 }
 
 // dataChanged shows the data as it is now: the verdicts again, or the
 // overview proper once the first shop exists.
 func (o *overviewScreen) dataChanged() {
+	o.first = nil // computed before this change
 	if o.table == nil {
 		o.shell.Reload(PageOverview)
 		return
@@ -52,7 +71,7 @@ func (o *overviewScreen) dataChanged() {
 // overviewLoaded takes a refresh's answer (if it is the latest) and shows it.
 // What changed since the last look is taken from the first answer of a run:
 // later answers reflect what this person did meanwhile.
-func (o *overviewScreen) overviewLoaded(gen int, ov app.Overview, err error) {
+func (o *overviewScreen) overviewLoaded(gen int, ov app.Overview, rows overviewRows, err error) {
 	if gen != o.generation {
 		return
 	}
@@ -60,10 +79,7 @@ func (o *overviewScreen) overviewLoaded(gen int, ov app.Overview, err error) {
 	o.verdictErr = err
 	if err == nil {
 		o.verdicts, o.asOf, o.shops = ov.Verdicts, ov.AsOf, ov.Shops
-		o.codes = make(map[int64]string, len(ov.Shops))
-		for _, sh := range ov.Shops {
-			o.codes[sh.ID] = sh.Code
-		}
+		o.codes, o.blockers, o.haystack = rows.codes, rows.blockers, rows.haystack
 		o.apps = make(map[int64]*app.ApplicationView, len(ov.Applications))
 		for i := range ov.Applications {
 			o.apps[ov.Applications[i].ShopID] = &ov.Applications[i]
@@ -87,6 +103,21 @@ func (o *overviewScreen) overviewLoaded(gen int, ov app.Overview, err error) {
 // overviewLoaded, when set (benchmarks), runs after each verdict refresh is shown.
 var overviewLoaded func()
 
+// StartupTraceEnv, when set, makes the window print the wall-clock time
+// (Unix nanoseconds) at which the overview first shows every verdict, so a
+// script can measure process start to overview drawn on a real display.
+const StartupTraceEnv = "DEPOSITDESK_STARTUP_TRACE"
+
+func traceStartup() {
+	if os.Getenv(StartupTraceEnv) == "" {
+		return
+	}
+	var once sync.Once
+	overviewLoaded = func() {
+		once.Do(func() { fmt.Fprintf(os.Stderr, "overview shown at %d\n", time.Now().UnixNano()) })
+	}
+}
+
 // showVerdicts fills the built widgets from the fields.
 func (o *overviewScreen) showVerdicts() {
 	if o.busy != nil && !o.refreshing {
@@ -103,7 +134,6 @@ func (o *overviewScreen) showVerdicts() {
 		return
 	}
 	o.asOfLabel.SetText(lang.L("Verdicts as of {{.Date}}", map[string]any{"Date": o.asOf.String()}))
-	o.prepareRows()
 	o.showTotals()
 	o.chart.SetBuckets(refundBuckets(o.verdicts, o.asOf))
 	if len(o.changed) > 0 {
@@ -117,23 +147,52 @@ func (o *overviewScreen) showVerdicts() {
 	o.applyFilter()
 }
 
-// prepareRows renders each shop's main blocker once, in the UI language, and
-// the text the filter searches.
-func (o *overviewScreen) prepareRows() {
-	o.blockers = make([]string, len(o.verdicts))
-	o.haystack = make([]string, len(o.verdicts))
-	for i := range o.verdicts {
-		v := &o.verdicts[i]
+// overviewAnswer is an overview computed off the UI goroutine.
+type overviewAnswer struct {
+	ov  app.Overview
+	err error
+}
+
+// computeOverview starts computing the overview of today, before there is a
+// window to show it in.
+func computeOverview(d *app.Desk) <-chan overviewAnswer {
+	c := make(chan overviewAnswer, 1)
+	go func() {
+		ov, err := d.Overview(context.Background(), d.Today())
+		c <- overviewAnswer{ov, err}
+	}()
+	return c
+}
+
+// overviewRows is the text of each verdict's row, rendered once off the UI
+// goroutine: 2,000 main blockers take a while to fill in.
+type overviewRows struct {
+	codes    map[int64]string // shop code by id, for the text filter
+	blockers []string         // main blocker of each verdict, in the UI language
+	haystack []string         // lower-case text the filter searches, per verdict
+}
+
+// prepareRows renders each shop's main blocker in the UI language, and the
+// text the filter searches.
+func prepareRows(ov app.Overview) overviewRows {
+	r := overviewRows{codes: make(map[int64]string, len(ov.Shops)),
+		blockers: make([]string, len(ov.Verdicts)), haystack: make([]string, len(ov.Verdicts))}
+	for _, sh := range ov.Shops {
+		r.codes[sh.ID] = sh.Code
+	}
+	for i := range ov.Verdicts {
+		v := &ov.Verdicts[i]
 		switch {
 		case v.MainBlocker != nil:
-			o.blockers[i] = tr(v.MainBlocker.Msg)
+			r.blockers[i] = tr(v.MainBlocker.Msg)
 		case v.Stale:
-			o.blockers[i] = lang.L("Nothing, but the newest export is from {{.Date}}; import a fresh one to be sure", map[string]any{"Date": v.DataAsOf.String()})
+			r.blockers[i] = lang.L("Nothing, but the newest export is from {{.Date}}; import a fresh one to be sure", map[string]any{"Date": v.DataAsOf.String()})
 		default:
-			o.blockers[i] = lang.L("Nothing: the deposit can be claimed")
+			r.blockers[i] = lang.L("Nothing: the deposit can be claimed")
 		}
-		o.haystack[i] = strings.ToLower(strings.Join([]string{v.Shop, v.Client, v.Site, o.codes[v.ShopID], o.blockers[i]}, "\x00"))
+		r.haystack[i] = strings.ToLower(strings.Join([]string{v.Shop, v.Client, v.Site, r.codes[v.ShopID], r.blockers[i]}, "\x00"))
 	}
+	return r
 }
 
 // showTotals counts the statuses and sums what is refundable now, within 30
