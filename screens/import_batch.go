@@ -315,7 +315,9 @@ func (s *importScreen) batchRow(w *batchWidgets, i int, f *app.BatchFile) fyne.C
 		l.Importance = imp
 		lines = append(lines, l)
 	}
-	line(assignmentText(f), widget.MediumImportance)
+	if f.Shop != "" {
+		line(assignmentText(f), widget.MediumImportance) // else the refusal says it has none
+	}
 	switch {
 	case f.Dropped:
 		icon = theme.CancelIcon()
@@ -328,9 +330,7 @@ func (s *importScreen) batchRow(w *batchWidgets, i int, f *app.BatchFile) fyne.C
 		if s.batch.state == batchImported {
 			icon = theme.ConfirmIcon()
 		}
-		if f.Plan.AlreadyImported {
-			line(lang.L("already imported"), widget.MediumImportance)
-		} else {
+		if !f.Plan.AlreadyImported { // else a warning says where it went before
 			line(lang.L("{{.New}} new, {{.Updated}} updated, {{.Unchanged}} unchanged, {{.Skipped}} skipped", map[string]any{
 				"New": groupDigits(bt.Created), "Updated": groupDigits(bt.Updated), "Unchanged": groupDigits(bt.Unchanged), "Skipped": groupDigits(bt.Skipped)}),
 				widget.MediumImportance)
@@ -358,10 +358,8 @@ func assignmentText(f *app.BatchFile) string {
 		return lang.L("Into {{.Shop}}: that shop holds its orders", map[string]any{"Shop": f.Shop})
 	case app.AssignedFolder:
 		return lang.L("Into {{.Shop}}: the files of its folder went there last time", map[string]any{"Shop": f.Shop})
-	case app.AssignedChosen:
-		return lang.L("Into {{.Shop}}: chosen by you", map[string]any{"Shop": f.Shop})
 	}
-	return lang.L("No shop holds its orders yet: choose the shop")
+	return lang.L("Into {{.Shop}}: chosen by you", map[string]any{"Shop": f.Shop})
 }
 
 // showBatchState enables what makes sense now and says where the batch stands.
@@ -393,7 +391,7 @@ func (s *importScreen) showBatchState(b *batchImport) {
 	case batchPreviewed:
 		w.status.SetText(batchTotals(b.plan))
 		if n := len(b.plan.Refused()); n > 0 {
-			w.status.SetText(lang.L("{{.Count}} files cannot be imported as they stand: choose their shop or leave them out.", map[string]any{"Count": n}))
+			w.status.SetText(lang.L("Files that cannot be imported as they stand: {{.Count}}. Choose their shop or leave them out.", map[string]any{"Count": n}))
 			w.status.Importance = widget.WarningImportance
 		}
 	case batchImported:
