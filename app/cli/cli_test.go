@@ -209,3 +209,19 @@ func TestDBFlagWorksBeforeAndAfterTheCommand(t *testing.T) {
 		t.Fatalf("%d %s %s", code, out.String(), errb.String())
 	}
 }
+
+func TestReadinessSaysWhatChangedSinceTheLastLook(t *testing.T) {
+	s := newSession(t)
+	s.ok("demo")
+	if out := s.ok("readiness"); strings.Contains(out, "Changed since the last look") {
+		t.Fatalf("the first look reports changes:\n%s", out)
+	}
+	s.ok("violation", "add", "--shop", "Acme US", "--date", "2026-11-20", "--kind", "Counterfeit claim")
+	out := s.ok("readiness")
+	if !strings.Contains(out, "Changed since the last look: Acme US (ready → blocked)") {
+		t.Errorf("after a violation:\n%s", out)
+	}
+	if out := s.ok("readiness"); strings.Contains(out, "Changed since the last look") {
+		t.Errorf("a change is news once:\n%s", out)
+	}
+}

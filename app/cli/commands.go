@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -261,11 +262,21 @@ func readiness(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	verdicts, err := d.Readiness(asOf, shops...)
-	if err != nil {
-		return err
+	// Every shop, read as text, is a look at the overview (app.Overview, as
+	// the window's): it says what changed since the last look and records this one.
+	look := len(shops) == 0 && !*asJSON
+	var verdicts []app.Verdict
+	var ov app.Overview
+	if look {
+		if ov, err = d.Overview(context.Background(), asOf); err != nil {
+			return err
+		}
+		verdicts = ov.Verdicts
+		err = d.Looked(ov) // audits status changes since the last readiness
+	} else if verdicts, err = d.Readiness(asOf, shops...); err == nil {
+		err = d.RecordVerdicts(verdicts) // audits status changes since the last readiness
 	}
-	if err := d.RecordVerdicts(verdicts); err != nil { // audits status changes since the last readiness
+	if err != nil {
 		return err
 	}
 	if *asJSON {
@@ -278,6 +289,22 @@ func readiness(c *ctx, args []string) error {
 		}{asOf, verdicts})
 	}
 	c.printf("Readiness on %s\n\n", asOf)
+	if look && len(ov.Changed) > 0 {
+		var names []string
+		for _, v := range verdicts {
+			if ch, ok := ov.Changed[v.ShopID]; ok {
+				switch {
+				case ch.Was != "" && ch.Overdue:
+					names = append(names, fmt.Sprintf("%s (%s → %s, application overdue)", v.Shop, ch.Was, v.Status))
+				case ch.Was != "":
+					names = append(names, fmt.Sprintf("%s (%s → %s)", v.Shop, ch.Was, v.Status))
+				default:
+					names = append(names, v.Shop+" (application overdue)")
+				}
+			}
+		}
+		c.printf("Changed since the last look: %s\n\n", strings.Join(names, ", "))
+	}
 	w := &table{}
 	w.row("SHOP", "STATUS", "READY ON", "REFUNDABLE", "DATA AS OF", "WHAT BLOCKS IT")
 	for _, v := range verdicts {
