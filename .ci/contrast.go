@@ -15,19 +15,9 @@ import (
 	"math"
 	"os"
 	"strings"
-)
 
-func lum(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	ch := func(v uint32) float64 {
-		x := float64(v) / 0xffff
-		if x <= 0.03928 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
-	}
-	return 0.2126*ch(r) + 0.7152*ch(g) + 0.0722*ch(b)
-}
+	"depositdesk/screens/wcag"
+)
 
 func main() {
 	f, err := os.Open(os.Args[1])
@@ -55,16 +45,15 @@ func main() {
 				bg = c
 			}
 		}
-		lb := lum(bg)
+		lb := wcag.Luminance(bg)
 		var fg color.RGBA
 		best := -1.0
 		for c := range counts {
-			if d := math.Abs(lum(c) - lb); d > best {
+			if d := math.Abs(wcag.Luminance(c) - lb); d > best {
 				fg, best = c, d
 			}
 		}
-		lf := lum(fg)
-		ratio := (math.Max(lf, lb) + 0.05) / (math.Min(lf, lb) + 0.05)
+		ratio := wcag.Contrast(fg, bg)
 		fmt.Printf("%-28s text #%02x%02x%02x on #%02x%02x%02x: %.2f:1\n", name, fg.R, fg.G, fg.B, bg.R, bg.G, bg.B, ratio)
 	}
 }

@@ -62,7 +62,7 @@ var exportFormats = []string{".xlsx", ".csv"}
 func showTableExport(s *Shell, title string, clients bool, build func(perClient bool) []exportedTable) *tableExport {
 	e := &tableExport{shell: s, build: build}
 	e.folder = widget.NewEntry()
-	e.folder.SetText(exportFolder(s.app.Preferences()))
+	e.folder.SetText(rememberedFolder(s.app.Preferences(), prefExportFolder, "Documents"))
 	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), e.onChooseFolder)
 	e.format = widget.NewRadioGroup([]string{"Excel (.xlsx)", "CSV (.csv)"}, nil)
 	e.format.Horizontal, e.format.Required = true, true
@@ -85,21 +85,6 @@ func showTableExport(s *Shell, title string, clients bool, build func(perClient 
 	e.dlg.Resize(fyne.NewSize(620, 0))
 	e.dlg.Show()
 	return e
-}
-
-// exportFolder is the folder used last, else Documents, else home.
-func exportFolder(prefs fyne.Preferences) string {
-	if dir := prefs.String(prefExportFolder); dir != "" {
-		return dir
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return ""
-	}
-	if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
-		return filepath.Join(home, "Documents")
-	}
-	return home
 }
 
 func (e *tableExport) onChooseFolder() {

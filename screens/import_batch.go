@@ -93,15 +93,29 @@ func (s *importScreen) onPreviewAll() {
 		s.refresh()
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	b := &batchImport{paths: paths, state: batchReading}
-	s.batch, s.showBatch, s.cancel = b, true, cancel
-	s.refresh()
-	s.shell.background(func() {
+	b := &batchImport{paths: paths}
+	s.batch, s.showBatch = b, true
+	s.batchWork(b, batchReading, func(ctx context.Context) func() {
 		plan, err := desk.PreviewBatch(ctx, paths, app.BatchOptions{FolderMemory: true, Progress: func(p app.BatchProgress) {
 			fyne.Do(func() { s.onBatchProgress(b, p) })
 		}})
-		fyne.Do(func() { s.batchPreviewed(b, plan, err) })
+		return func() { s.batchPreviewed(b, plan, err) }
+	})
+}
+
+// batchWork puts the batch in state and runs work off the UI goroutine; the
+// func work returns runs back on the UI goroutine, then the page shows how
+// the work ended.
+func (s *importScreen) batchWork(b *batchImport, state batchState, work func(ctx context.Context) (done func())) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel, b.state = cancel, state
+	s.refresh()
+	s.shell.background(func() {
+		done := work(ctx)
+		fyne.Do(func() {
+			done()
+			s.endBatch()
+		})
 	})
 }
 
@@ -125,7 +139,6 @@ func (s *importScreen) batchPreviewed(b *batchImport, plan *app.BatchPlan, err e
 		b.state, b.plan = batchPreviewed, plan
 		s.showAssignments(b)
 	}
-	s.endBatch()
 }
 
 // showAssignments gives each queued file the shop the batch assigned it.
@@ -169,21 +182,16 @@ func (s *importScreen) onBatchShop(i int, shop string) {
 		s.newShop = showAddShop(s.shell.win, s.desk(), func(sh data.Shop) { s.onBatchShop(i, sh.Name) })
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	b.state = batchReading
-	s.refresh()
-	s.shell.background(func() {
+	s.batchWork(b, batchReading, func(ctx context.Context) func() {
 		err := desk.AssignShop(ctx, b.plan, i, shop)
-		fyne.Do(func() {
+		return func() {
 			b.state = batchPreviewed
 			if err != nil {
 				b.state, b.err = batchFailed, err
 			} else {
 				s.showAssignments(b)
 			}
-			s.endBatch()
-		})
+		}
 	})
 }
 
@@ -203,13 +211,9 @@ func (s *importScreen) onCommitAll() {
 	if b == nil || b.state != batchPreviewed || desk == nil || s.working() {
 		return
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	b.state = batchImporting
-	s.refresh()
-	s.shell.background(func() {
+	s.batchWork(b, batchImporting, func(ctx context.Context) func() {
 		g, err := desk.CommitBatch(ctx, b.plan)
-		fyne.Do(func() { s.batchCommitted(b, g, err) })
+		return func() { s.batchCommitted(b, g, err) }
 	})
 }
 
@@ -217,7 +221,6 @@ func (s *importScreen) batchCommitted(b *batchImport, g data.ImportGroup, err er
 	if err != nil {
 		// Nothing was written; the preview still holds.
 		b.state, b.err = batchPreviewed, err
-		s.endBatch()
 		return
 	}
 	b.state, b.group, b.err = batchImported, g, nil
@@ -226,7 +229,6 @@ func (s *importScreen) batchCommitted(b *batchImport, g data.ImportGroup, err er
 			f.state, f.shop, f.plan, f.batch = fileImported, bf.Shop, bf.Plan, bf.Plan.Batch
 		}
 	}
-	s.endBatch()
 }
 
 // onUndoAll takes the whole import group back out.
@@ -235,23 +237,20 @@ func (s *importScreen) onUndoAll() {
 	if b == nil || b.state != batchImported || b.group.ID == 0 || desk == nil || s.working() {
 		return
 	}
-	_, cancel := context.WithCancel(context.Background())
-	s.cancel = cancel
-	s.shell.background(func() {
+	s.batchWork(b, batchImported, func(context.Context) func() {
 		_, err := desk.UndoGroup(b.group.ID)
-		fyne.Do(func() {
+		return func() {
 			if err != nil {
 				b.err = err
-			} else {
-				b.state = batchUndone
-				for _, bf := range b.plan.Importable() {
-					if f := s.fileAt(bf.Path); f != nil && f.state == fileImported {
-						f.state, f.plan, f.batch = fileQueued, nil, data.ImportBatch{}
-					}
+				return
+			}
+			b.state = batchUndone
+			for _, bf := range b.plan.Importable() {
+				if f := s.fileAt(bf.Path); f != nil && f.state == fileImported {
+					f.state, f.plan, f.batch = fileQueued, nil, data.ImportBatch{}
 				}
 			}
-			s.endBatch()
-		})
+		}
 	})
 }
 

@@ -2,9 +2,7 @@ package screens
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -47,34 +45,6 @@ func importable(name string) bool {
 }
 
 func fileExt(name string) string { return filepath.Ext(name) }
-
-// expandPaths turns folders into the .xlsx and .csv files directly inside
-// them (sorted by name) and keeps files as they are, whatever their type: a
-// file someone picked is read and, if it is not an export, explained.
-func expandPaths(paths []string) []string {
-	var out []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil || !st.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			fyne.LogError("reading a dropped folder", err)
-			continue
-		}
-		var found []string
-		for _, e := range entries {
-			if !e.IsDir() && importable(e.Name()) {
-				found = append(found, filepath.Join(p, e.Name()))
-			}
-		}
-		sort.Strings(found)
-		out = append(out, found...)
-	}
-	return out
-}
 
 func (s *importScreen) onAddFile() {
 	s.filesDialog = showFilesDialog(s.shell.win, s.shell.app.Preferences(), s.addAndPreview)

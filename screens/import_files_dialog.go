@@ -58,25 +58,28 @@ func showFilesDialog(win fyne.Window, prefs fyne.Preferences, onPick func([]stri
 	bottom := container.NewHBox(d.all, d.count)
 	d.dialog = dialog.NewCustomWithoutButtons(lang.L("Add files"), container.NewBorder(top, bottom, nil, nil, d.list), win)
 	d.dialog.SetButtons([]fyne.CanvasObject{cancel, d.add})
-	d.open(startFolder(prefs))
+	d.open(rememberedFolder(prefs, prefImportFolder, "Downloads"))
 	d.dialog.Resize(fyne.NewSize(820, 560))
 	d.dialog.Show()
 	return d
 }
 
-// startFolder is the folder used last, else Downloads, else home.
-func startFolder(prefs fyne.Preferences) string {
-	if dir := prefs.String(prefImportFolder); dir != "" {
-		if st, err := os.Stat(dir); err == nil && st.IsDir() {
-			return dir
-		}
+// rememberedFolder is the folder stored under key while it exists, else the
+// first of the person's folders named (Downloads, Documents) that exists,
+// else the home folder.
+func rememberedFolder(prefs fyne.Preferences, key string, names ...string) string {
+	isDir := func(p string) bool { st, err := os.Stat(p); return err == nil && st.IsDir() }
+	if dir := prefs.String(key); dir != "" && isDir(dir) {
+		return dir
 	}
 	home, err := os.UserHomeDir()
 	if err != nil {
 		return "."
 	}
-	if st, err := os.Stat(filepath.Join(home, "Downloads")); err == nil && st.IsDir() {
-		return filepath.Join(home, "Downloads")
+	for _, n := range names {
+		if isDir(filepath.Join(home, n)) {
+			return filepath.Join(home, n)
+		}
 	}
 	return home
 }

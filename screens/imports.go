@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -294,7 +295,11 @@ func (s *importScreen) onQueueSelected(i widget.ListItemID) {
 func (s *importScreen) AddPaths(paths []string) {
 	shop := s.defaultShop()
 	first := -1
-	for _, p := range expandPaths(paths) {
+	files, err := app.ExportFiles(paths) // a folder's .xlsx and .csv files, by name
+	if err != nil {
+		dialog.ShowError(errors.New(trError(err)), s.shell.win)
+	}
+	for _, p := range files {
 		if slices.ContainsFunc(s.files, func(f *importFile) bool { return f.path == p }) {
 			continue
 		}

@@ -8,29 +8,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"depositdesk/screens/wcag"
 )
 
-// luminance is WCAG 2's relative luminance of an opaque colour.
-func luminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	lin := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
-}
-
-// contrast is WCAG 2's contrast ratio of two opaque colours (1 to 21).
-func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
+// contrast is WCAG 2's contrast ratio of two opaque colours.
+func contrast(a, b color.Color) float64 { return wcag.Contrast(a, b) }
 
 // over is c drawn over an opaque background (alpha blending).
 func over(c, bg color.Color) color.Color {
