@@ -64,3 +64,15 @@ func TestADateIsPickedOnTheCalendar(t *testing.T) {
 		t.Errorf("the calendar wrote %q (still open: %v)", e.Text, pop.Visible())
 	}
 }
+
+func TestTheClientFieldListsTheClientsMatchingWhatIsTyped(t *testing.T) {
+	f := newShopForm(data.Shop{}, nil, []string{"Acme Trading", "Lotus Beauty", "日出贸易", "Acme Home"})
+	test.Type(f.clientEntry, "acme")
+	if got := f.clientOptions; len(got) != 2 || got[0] != "Acme Trading" || got[1] != "Acme Home" {
+		t.Errorf("typing acme offers %v", got)
+	}
+	f.clientEntry.SetText("日出")
+	if got := f.clientOptions; len(got) != 1 || got[0] != "日出贸易" {
+		t.Errorf("typing 日出 offers %v", got)
+	}
+}

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -127,13 +125,7 @@ func (p *picker) open() {
 
 // setFilter lists the options containing q (any case), then Extra.
 func (p *picker) setFilter(q string) {
-	q = strings.ToLower(strings.TrimSpace(q))
-	p.shown = p.shown[:0]
-	for _, o := range p.Options {
-		if q == "" || strings.Contains(strings.ToLower(o), q) {
-			p.shown = append(p.shown, o)
-		}
-	}
+	p.shown = append([]string(nil), matching(p.Options, q)...)
 	if p.Extra != "" {
 		p.shown = append(p.shown, p.Extra)
 	}

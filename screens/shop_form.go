@@ -28,6 +28,7 @@ type shopForm struct {
 	opened, contractEnd *widget.Entry
 	site, currency      *widget.SelectEntry
 	clientEntry         *widget.SelectEntry
+	clientOptions       []string // the clients its list offers now
 	rules               *widget.Select
 	ruleIDs, ruleNames  []string
 }
@@ -61,6 +62,11 @@ func newShopForm(sh data.Shop, ruleSets []data.RuleSet, clients []string) *shopF
 	}
 	f.clientEntry = widget.NewSelectEntry(clients)
 	f.clientEntry.SetText(sh.Client)
+	// The list under the field holds the clients matching what is typed.
+	f.clientEntry.OnChanged = func(typed string) {
+		f.clientOptions = matching(clients, typed)
+		f.clientEntry.SetOptions(f.clientOptions)
+	}
 	f.code = widget.NewEntry()
 	f.code.SetText(sh.Code)
 	f.opened = newDateEntry(sh.Opened)
@@ -137,6 +143,21 @@ func showCalendar(e *widget.Entry) *widget.PopUp {
 	pop = widget.NewPopUp(cal, c)
 	pop.ShowAtRelativePosition(fyne.NewPos(0, e.Size().Height), e)
 	return pop
+}
+
+// matching are the names that hold text, any case (all of them for no text).
+func matching(names []string, text string) []string {
+	text = strings.ToLower(strings.TrimSpace(text))
+	if text == "" {
+		return names
+	}
+	var out []string
+	for _, n := range names {
+		if strings.Contains(strings.ToLower(n), text) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func requiredText(s string) error {
