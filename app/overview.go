@@ -92,8 +92,12 @@ func changesSince(last map[int64]data.Look, o Overview) map[int64]ShopChange {
 
 // Looked records the overview as seen: the next Overview reports what
 // changed since this one, and the audit log gets each verdict of today that
-// changed status (RecordVerdicts).
+// changed status (RecordVerdicts). An overview of another day than today (a
+// look ahead) is no look at how things stand and records nothing.
 func (d *Desk) Looked(o Overview) error {
+	if o.AsOf != d.Today() {
+		return nil
+	}
 	if err := d.RecordVerdicts(o.Verdicts); err != nil {
 		return fmt.Errorf("record the verdict changes: %w", err)
 	}

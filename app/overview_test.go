@@ -280,3 +280,20 @@ func TestANoteAddedWithAStatusChangeIsKeptWithTheEarlierOnes(t *testing.T) {
 		t.Errorf("notes %q", v.Note)
 	}
 }
+
+func TestALookAheadIsNoLook(t *testing.T) {
+	d := demoDesk(t)
+	ahead, err := d.Overview(context.Background(), demoAsOf.AddDays(60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Looked(ahead); err != nil {
+		t.Fatal(err)
+	}
+	if looks, err := d.Store().LastLooks(context.Background()); err != nil || len(looks) != 0 {
+		t.Errorf("a look 60 days ahead recorded %v (%v)", looks, err)
+	}
+	if entries, _ := d.Audit("", 0); len(entries) > 0 && entries[0].Action == "verdict" {
+		t.Errorf("a look ahead audited %+v", entries[0])
+	}
+}

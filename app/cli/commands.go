@@ -262,9 +262,9 @@ func readiness(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Every shop, read as text, is a look at the overview (app.Overview, as
-	// the window's): it says what changed since the last look and records this one.
-	look := len(shops) == 0 && !*asJSON
+	// Every shop today, read as text, is a look at the overview (app.Overview,
+	// as the window's): it says what changed since the last look and records this one.
+	look := len(shops) == 0 && !*asJSON && asOf == d.Today()
 	var verdicts []app.Verdict
 	var ov app.Overview
 	if look {
