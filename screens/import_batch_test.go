@@ -174,3 +174,16 @@ func TestThePickerFiltersAsYouType(t *testing.T) {
 		t.Errorf("Enter chose %q (button %q)", s.imports.current().shop, p.Text)
 	}
 }
+
+func TestTheQueueSaysAFileIsInTheBatchPreview(t *testing.T) {
+	d := openDesk(t)
+	addShop(t, d, "Lotus MY", "MY")
+	dir := exportsFolder(t, map[string]sample.Options{"a.csv": {Seed: 8, Orders: 5, Site: "MY"}, "b.csv": {Seed: 9, Orders: 5, Site: "MY"}})
+	s := newTestShell(t, d)
+	s.onDropped(fyne.NewPos(1, 1), []fyne.URI{storage.NewFileURI(dir)})
+	for _, f := range s.imports.files {
+		if got := s.imports.fileSummary(f); got != "no shop chosen · in the preview of all files" {
+			t.Errorf("%s: %q", f.name(), got)
+		}
+	}
+}

@@ -257,6 +257,9 @@ func (s *importScreen) fileSummary(f *importFile) string {
 	if shop == "" {
 		shop = lang.L("no shop chosen")
 	}
+	if b := s.batch; b != nil && f.state == fileQueued && (b.state == batchPreviewed || b.state == batchReading) && slices.Contains(b.paths, f.path) {
+		return shop + " · " + lang.L("in the preview of all files")
+	}
 	return shop + " · " + stateText(f)
 }
 
