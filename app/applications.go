@@ -40,7 +40,6 @@ const (
 	MsgWhyChecksPassed = "{{.Checks}} passed since the application was prepared; export it again"
 
 	MsgAuditFileExists = "{{.File}} already exists; choose another name."
-	MsgAuditFileKind   = "Save the audit log as .xlsx or .csv, not {{.Ext}}"
 	MsgTableFileKind   = "Save it as .xlsx or .csv, not {{.Ext}}"
 	MsgAuditFileWrite  = "Cannot write {{.File}}: {{.Err}}"
 )
@@ -53,7 +52,7 @@ func ApplicationMessageTexts() []string {
 		MsgExportFailed, MsgExportSummary, MsgNoApplication, MsgBadStatus, MsgIllegalMove, MsgFinalStatus,
 		MsgStatusDateEarly, MsgStatusDateFuture, MsgReviewDays,
 		MsgWhyCheckFails, MsgWhyChecksFail, MsgWhyAmount, MsgWhyStatus, MsgWhyChecksPassed,
-		MsgAuditFileExists, MsgAuditFileKind, MsgAuditFileWrite, MsgTableFileKind,
+		MsgAuditFileExists, MsgAuditFileWrite, MsgTableFileKind,
 	}
 }
 
