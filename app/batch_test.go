@@ -439,3 +439,48 @@ func TestAGroupIsNotUndoneWhenALaterImportBuiltOnIt(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func rightShopWarnings(p *ImportPlan) []string {
+	var out []string
+	for _, w := range p.Warnings {
+		if strings.Contains(w.Text, "is this the right shop") {
+			out = append(out, w.Error())
+		}
+	}
+	return out
+}
+
+func TestAnOrdersFileDatedTheOtherWayFromTheShopsSiteIsWarnedInThePreview(t *testing.T) {
+	d := mustDesk(t)
+	mustAddShop(t, d, "Acme US", "US")
+	mustAddShop(t, d, "Acme TH", "TH")
+	thai := writeExport(t, "All order-2026-10-07-10_33.csv", sample.Orders(sample.Options{Seed: 71, Orders: 60, Site: "TH"}))
+	p, err := d.Preview(context.Background(), "Acme US", thai, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := rightShopWarnings(p); len(w) != 1 || !strings.Contains(w[0], "Acme US") || !strings.Contains(w[0], "day first") {
+		t.Fatalf("day-first orders into a US shop: %v", w)
+	}
+	if p, err = d.Preview(context.Background(), "Acme TH", thai, ImportOptions{}); err != nil || len(rightShopWarnings(p)) != 0 {
+		t.Fatalf("day-first orders into a Thai shop: %v %v", err, p.Warnings)
+	}
+	// A US shop's returns export writes Time Requested day first: no warning.
+	returns := "Return Order ID,Order ID,Return Type,Return Status,Return Sub Status,Time Requested,Refund Time\n" +
+		"4001,5001,Refund only,Completed,,25/09/2026 10:00:00 AM,03/10/2026 11:15:00 AM\n"
+	path := filepath.Join(t.TempDir(), "Return_Refund_Orders-2026-10-07-10_40.csv")
+	if err := os.WriteFile(path, []byte(returns), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err = d.Preview(context.Background(), "Acme US", path, ImportOptions{})
+	if err != nil || len(p.Warnings) != 0 {
+		t.Fatalf("US returns, day first: %v %v", err, p.Warnings)
+	}
+	if _, err := d.Commit(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	cases, err := d.Store().Cases(mustShop(t, d, "Acme US").ID, false, 0)
+	if err != nil || len(cases) != 1 || cases[0].Requested.String() != "2026-09-25 10:00:00" || cases[0].Refunded.String() != "2026-10-03 11:15:00" {
+		t.Fatalf("stored case: %v %+v", err, cases)
+	}
+}
