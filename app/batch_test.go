@@ -377,10 +377,11 @@ func TestUndoOfAnImportGroupRestoresExactlyTheStateBeforeIt(t *testing.T) {
 	// Newer exports: some orders move on, some are new; two overlapping
 	// exports of one shop go in the same group.
 	us2 := movedOn(sample.Orders(sample.Options{Seed: 41, Orders: 40}), 30)
+	us3 := movedOn(us2, 38)
 	th2 := movedOn(sample.Orders(sample.Options{Seed: 42, Orders: 35, Site: "TH"}), 20)
 	dir := t.TempDir()
 	writeIn(t, dir, "All order-2026-10-20-10_00.csv", us2)
-	writeIn(t, dir, "All order-2026-10-25-10_00.csv", us2)
+	writeIn(t, dir, "All order-2026-10-25-10_00.csv", us3)
 	writeIn(t, dir, "All order-2026-10-20-11_00.xlsx", th2)
 	writeIn(t, dir, "Return_Refund_Orders-2026-10-20-11_30.csv", returnsOf(42, th2.Orders[:6]))
 	p, g, err := d.ImportBatch(context.Background(), []string{dir}, BatchOptions{})
@@ -482,5 +483,39 @@ func TestAnOrdersFileDatedTheOtherWayFromTheShopsSiteIsWarnedInThePreview(t *tes
 	cases, err := d.Store().Cases(mustShop(t, d, "Acme US").ID, false, 0)
 	if err != nil || len(cases) != 1 || cases[0].Requested.String() != "2026-09-25 10:00:00" || cases[0].Refunded.String() != "2026-10-03 11:15:00" {
 		t.Fatalf("stored case: %v %+v", err, cases)
+	}
+}
+
+func TestAGroupCancelledHalfWayLeavesTheDatabaseAsItWas(t *testing.T) {
+	d := mustDesk(t)
+	for i, site := range []string{"US", "TH", "MY"} {
+		name := "Shop " + site
+		mustAddShop(t, d, name, site)
+		e := sample.Orders(sample.Options{Seed: uint64(80 + i), Orders: 20, Site: site})
+		mustImport(t, d, name, writeExport(t, "All order-2026-10-01-10_00.csv", e))
+	}
+	before := snapshot(t, d)
+	batchesBefore, _ := d.Imports("")
+	dir := t.TempDir()
+	for i, site := range []string{"US", "TH", "MY"} {
+		writeIn(t, dir, "All order-2026-10-2"+strconv.Itoa(i)+"-10_00.csv", movedOn(sample.Orders(sample.Options{Seed: uint64(80 + i), Orders: 30, Site: site}), 15))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	written := 0
+	_, _, err := d.ImportBatch(ctx, []string{dir}, BatchOptions{Progress: func(p BatchProgress) {
+		if p.Done == 1 {
+			written = 1
+			cancel() // after the first file was written
+		}
+	}})
+	if !errors.Is(err, context.Canceled) || written != 1 {
+		t.Fatalf("err %v, progress %d", err, written)
+	}
+	if !reflect.DeepEqual(before, snapshot(t, d)) {
+		t.Fatal("a cancelled group left orders behind")
+	}
+	if after, _ := d.Imports(""); len(after) != len(batchesBefore) {
+		t.Fatalf("a cancelled group left %d batches behind", len(after)-len(batchesBefore))
 	}
 }

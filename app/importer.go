@@ -83,7 +83,7 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 	if m := refusalFor(name, shop.Name, holders); m != nil {
 		return nil, m
 	}
-	return d.planFile(ctx, shop, path, h.sum, res, o)
+	return d.planFile(ctx, shop, path, h.sum, res, o, true)
 }
 
 // alreadyImported is the plan of a file whose contents batch b imported
@@ -98,8 +98,8 @@ func alreadyImported(shop data.Shop, path string, b data.ImportBatch) *ImportPla
 }
 
 // planFile says what importing the read file res (fingerprint sum) into
-// shop would do, writing nothing.
-func (d *Desk) planFile(ctx context.Context, shop data.Shop, path, sum string, res *exports.Result, o ImportOptions) (*ImportPlan, error) {
+// shop would do, writing nothing; the counts only when count is set.
+func (d *Desk) planFile(ctx context.Context, shop data.Shop, path, sum string, res *exports.Result, o ImportOptions, count bool) (*ImportPlan, error) {
 	exported, from := o.ExportedAt, "option"
 	if exported == 0 {
 		exported, from = res.FileTime, "file name"
@@ -121,6 +121,9 @@ func (d *Desk) planFile(ctx context.Context, shop data.Shop, path, sum string, r
 		ExportedAt: exported, Rows: res.Rows, Records: len(res.Orders) + len(res.Cases), Warnings: warnings,
 	}
 	plan.incoming = &data.Incoming{Batch: plan.Batch, Orders: res.Orders, Cases: res.Cases}
+	if !count {
+		return plan, nil
+	}
 	c, err := d.store.PlanImport(ctx, plan.incoming)
 	if err != nil {
 		return nil, err
