@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -367,12 +368,19 @@ func idsOf(res *exports.Result) (orderIDs, returnIDs []string) {
 const (
 	warnDayFirstForSite   = "This file's dates put the day first (DD/MM/YYYY), but exports of shop {{.Shop}}'s site {{.Site}} put the month first: is this the right shop?"
 	warnMonthFirstForSite = "This file's dates put the month first (MM/DD/YYYY), but exports of shop {{.Shop}}'s site {{.Site}} put the day first: is this the right shop?"
+	warnCurrencyForSite   = "This file's amounts are in {{.Currency}}, but shop {{.Shop}}'s site {{.Site}} sells in {{.SiteCurrency}}: is this the right shop?"
 )
+
+// siteCurrency is the currency orders are paid in on each site.
+var siteCurrency = map[string]string{
+	"US": "USD", "UK": "GBP", "GB": "GBP", "MY": "MYR", "TH": "THB", "VN": "VND", "ID": "IDR", "PH": "PHP",
+	"SG": "SGD", "MX": "MXN", "BR": "BRL", "JP": "JPY", "DE": "EUR", "FR": "EUR", "IT": "EUR", "ES": "EUR", "IE": "EUR",
+}
 
 // siteWarnings are the signs that a file belongs to a shop of another site:
 // an orders export whose dates are written the other way round from the
-// site's exports. (Returns exports are left out: US ones write Time
-// Requested day first.)
+// site's exports (returns exports are left out: US ones write Time
+// Requested day first), and amounts in another site's currency.
 func siteWarnings(file string, shop data.Shop, res *exports.Result) []data.Message {
 	var out []data.Message
 	if res.Kind == data.KindOrders && (res.DataOrder == exports.OrderDayFirst || res.DataOrder == exports.OrderMonthFirst) &&
@@ -382,6 +390,10 @@ func siteWarnings(file string, shop data.Shop, res *exports.Result) []data.Messa
 			text = warnMonthFirstForSite
 		}
 		out = append(out, data.Message{File: file, Text: text, Args: map[string]any{"Shop": shop.Name, "Site": shop.Site}})
+	}
+	if want := siteCurrency[strings.ToUpper(shop.Site)]; want != "" && len(res.Currencies) > 0 && !slices.Contains(res.Currencies, want) {
+		out = append(out, data.Message{File: file, Text: warnCurrencyForSite,
+			Args: map[string]any{"Currency": strings.Join(res.Currencies, ", "), "Shop": shop.Name, "Site": shop.Site, "SiteCurrency": want}})
 	}
 	return out
 }

@@ -519,3 +519,26 @@ func TestAGroupCancelledHalfWayLeavesTheDatabaseAsItWas(t *testing.T) {
 		t.Fatalf("a cancelled group left %d batches behind", len(after)-len(batchesBefore))
 	}
 }
+
+func TestAmountsInAnotherSitesCurrencyAreWarnedInThePreview(t *testing.T) {
+	d := mustDesk(t)
+	mustAddShop(t, d, "Acme US", "US")
+	mustAddShop(t, d, "Acme TH", "TH")
+	text := "Order ID,Order Status,Order Substatus,Created Time,Order Amount\n" +
+		"5001,Completed,Completed,2026-09-14 10:00:00,฿1,200.00\n" +
+		"5002,Completed,Completed,2026-09-15 10:00:00,THB 80.00\n"
+	path := filepath.Join(t.TempDir(), "All order-2026-10-07-10_33.csv")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := d.Preview(context.Background(), "Acme US", path, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := rightShopWarnings(p); len(w) != 1 || !strings.Contains(w[0], "THB") || !strings.Contains(w[0], "USD") {
+		t.Fatalf("baht amounts into a US shop: %v", w)
+	}
+	if p, err = d.Preview(context.Background(), "Acme TH", path, ImportOptions{}); err != nil || len(rightShopWarnings(p)) != 0 {
+		t.Fatalf("baht amounts into a Thai shop: %v %v", err, p.Warnings)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"depositdesk/data"
@@ -39,7 +40,10 @@ type Result struct {
 	SiteDecided bool
 	// DataOrder is the day/month order the file's own dates show.
 	DataOrder DateOrder
-	Warnings  []data.Message
+	// Currencies are those the amounts name by a marker ("THB 120",
+	// "฿120"), in order of appearance; "$" and "¥" name none.
+	Currencies []string
+	Warnings   []data.Message
 }
 
 // every is how often (in rows) Read checks for cancellation and reports progress.
@@ -530,7 +534,12 @@ func (rd *reader) classify(status, sub string, rowNum int) data.StatusClass {
 
 func (rd *reader) amount(row []string, f field, rowNum int) data.Money {
 	s := cell(row, rd.col[f])
-	m, ok := parseAmount(s)
+	m, cur, ok := parseAmountIn(s)
+	if cur != "" {
+		if iso := isoCurrency(cur); iso != "" && !slices.Contains(rd.res.Currencies, iso) {
+			rd.res.Currencies = append(rd.res.Currencies, iso)
+		}
+	}
 	if !ok {
 		rd.warn.add(warnBadAmount, f.name(), rowNum, map[string]any{"Value": strings.Clone(s)}, "", "")
 	}
