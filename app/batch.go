@@ -258,7 +258,7 @@ func (d *Desk) previewFile(ctx context.Context, f *BatchFile, chosen *data.Shop,
 	if chosen != nil {
 		site = chosen.Site
 	}
-	res, err := exports.Read(ctx, f.Path, exports.Options{Name: f.Name, Site: site, Progress: progress})
+	res, err := d.readExport(ctx, f.Path, site, progress)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -519,7 +519,7 @@ func (d *Desk) planOne(ctx context.Context, f *BatchFile, exportedAt data.Stamp,
 	}
 	if f.res.SiteDecided && exports.MonthFirstSite(shop.Site) != exports.MonthFirstSite(f.readSite) {
 		// No date settled the day/month order: the shop's site does.
-		res, err := exports.Read(ctx, f.Path, exports.Options{Name: f.Name, Site: shop.Site})
+		res, err := d.readExport(ctx, f.Path, shop.Site, nil)
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()

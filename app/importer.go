@@ -64,7 +64,7 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 		}
 		fingerprint <- hashed{sum, err}
 	}()
-	res, readErr := exports.Read(readCtx, path, exports.Options{Name: name, Site: shop.Site, Progress: o.Progress})
+	res, readErr := d.readExport(readCtx, path, shop.Site, o.Progress)
 	h := <-fingerprint
 	if h.err != nil {
 		return nil, &data.Message{File: name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": h.err.Error()}}
@@ -84,6 +84,12 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 		return nil, m
 	}
 	return d.planFile(ctx, shop, path, h.sum, res, o, true)
+}
+
+// readExport reads the export at path for a shop of site ("" when not yet
+// known): the one place every import reads a file.
+func (d *Desk) readExport(ctx context.Context, path, site string, progress func(rows int)) (*exports.Result, error) {
+	return exports.Read(ctx, path, exports.Options{Name: filepath.Base(path), Site: site, Progress: progress})
 }
 
 // alreadyImported is the plan of a file whose contents batch b imported
