@@ -254,6 +254,23 @@ func (d *Desk) previewFile(ctx context.Context, f *BatchFile, chosen *data.Shop,
 		return nil
 	}
 	f.sum = sum
+	// A file imported before is known by its fingerprint, without reading it.
+	known, err := d.store.LiveBatchesBySHA(ctx, sum)
+	if err != nil {
+		return err
+	}
+	if len(known) > 0 && (chosen == nil || known[0].ShopID == chosen.ID) && sameShop(known) {
+		shop, err := d.store.ShopByID(known[0].ShopID)
+		if err != nil {
+			return err
+		}
+		f.Plan = alreadyImported(shop, f.Path, known[0])
+		f.base = assignment{shop: shop.Name, how: AssignedOrders}
+		if chosen != nil {
+			f.base.how = AssignedChosen
+		}
+		return nil
+	}
 	site := ""
 	if chosen != nil {
 		site = chosen.Site
@@ -290,6 +307,16 @@ func (d *Desk) previewFile(ctx context.Context, f *BatchFile, chosen *data.Shop,
 	}
 	f.base.refusal = refusalFor(f.Name, f.base.shop, f.Holders)
 	return nil
+}
+
+// sameShop reports whether the batches are all of one shop.
+func sameShop(bs []data.ImportBatch) bool {
+	for _, b := range bs {
+		if b.ShopID != bs[0].ShopID {
+			return false
+		}
+	}
+	return true
 }
 
 // refusalFor is why a file whose orders the holders hold cannot go to shop

@@ -542,3 +542,39 @@ func TestAmountsInAnotherSitesCurrencyAreWarnedInThePreview(t *testing.T) {
 		t.Fatalf("baht amounts into a Thai shop: %v %v", err, p.Warnings)
 	}
 }
+
+func TestAFolderImportedAgainIsKnownByItsFingerprintsAndChangesNothing(t *testing.T) {
+	d := mustDesk(t)
+	mustAddShop(t, d, "Acme US", "US")
+	mustAddShop(t, d, "Acme TH", "TH")
+	dir := t.TempDir()
+	writeIn(t, dir, "All order-2026-10-01-10_00.csv", sample.Orders(sample.Options{Seed: 91, Orders: 12}))
+	writeIn(t, dir, "All order-2026-10-01-11_00.csv", sample.Orders(sample.Options{Seed: 92, Orders: 12, Site: "TH"}))
+	for i, shop := range []string{"Acme US", "Acme TH"} {
+		p, err := d.PreviewBatch(context.Background(), []string{dir}, BatchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.AssignShop(context.Background(), p, i, shop); err != nil {
+			t.Fatal(err)
+		}
+		p.Drop(1-i, true)
+		if _, err := d.CommitBatch(context.Background(), p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := snapshot(t, d)
+	p, g, err := d.ImportBatch(context.Background(), []string{dir}, BatchOptions{})
+	if err != nil || g.ID != 0 {
+		t.Fatalf("again: %v, group %d", err, g.ID)
+	}
+	for i, shop := range []string{"Acme US", "Acme TH"} {
+		f := p.Files[i]
+		if f.Refusal != nil || f.Plan == nil || !f.Plan.AlreadyImported || f.Shop != shop || f.Plan.Batch.Unchanged != 12 {
+			t.Fatalf("%s: refusal %v, plan %+v", f.Name, f.Refusal, f.Plan)
+		}
+	}
+	if !reflect.DeepEqual(before, snapshot(t, d)) {
+		t.Fatal("importing the folder again changed the data")
+	}
+}

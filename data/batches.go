@@ -198,6 +198,17 @@ func (s *Store) LiveBatchBySHA(shopID int64, sha string) (ImportBatch, bool) {
 	return b, err == nil
 }
 
+// LiveBatchesBySHA finds the batches of any shop, not undone, with these file contents.
+func (s *Store) LiveBatchesBySHA(ctx context.Context, sha string) ([]ImportBatch, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT "+batchColumns+` FROM import_batches b JOIN shops s ON s.id = b.shop_id
+		WHERE b.sha256 = ? AND b.undone_at = '' ORDER BY b.id DESC`, sha)
+	bs, err := collect(rows, err, scanBatch)
+	if err != nil {
+		return nil, fmt.Errorf("find earlier imports of the same file: %w", err)
+	}
+	return bs, nil
+}
+
 // UndoBatch restores exactly the state before the batch, in one transaction
 // with then(tx, batch) (the audit entry). It refuses when a later import
 // changed records this batch wrote, naming those batches: undo them first.
