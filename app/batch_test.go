@@ -14,14 +14,11 @@ import (
 	"depositdesk/data/exports/sample"
 )
 
-// writeIn writes a generated export into dir under name.
+// writeIn writes a generated export into dir (created) under name.
 func writeIn(t testing.TB, dir, name string, e *sample.Export) string {
 	t.Helper()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(dir, name)
-	if err := sample.WriteFile(path, e); err != nil {
+	if err := errors.Join(os.MkdirAll(dir, 0o755), sample.WriteFile(path, e)); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -451,29 +448,59 @@ func rightShopWarnings(p *ImportPlan) []string {
 	return out
 }
 
-func TestAnOrdersFileDatedTheOtherWayFromTheShopsSiteIsWarnedInThePreview(t *testing.T) {
+// writeText writes text into a new folder under name.
+func writeText(t testing.TB, name, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestSignsOfAnotherSiteAreRightShopWarningsInThePreview(t *testing.T) {
 	d := mustDesk(t)
 	mustAddShop(t, d, "Acme US", "US")
 	mustAddShop(t, d, "Acme TH", "TH")
-	thai := writeExport(t, "All order-2026-10-07-10_33.csv", sample.Orders(sample.Options{Seed: 71, Orders: 60, Site: "TH"}))
-	p, err := d.Preview(context.Background(), "Acme US", thai, ImportOptions{})
-	if err != nil {
-		t.Fatal(err)
+	cases := []struct {
+		name string
+		path string
+		want []string
+	}{
+		{"day-first dates", writeExport(t, "All order-2026-10-07-10_33.csv", sample.Orders(sample.Options{Seed: 71, Orders: 60, Site: "TH"})),
+			[]string{"Acme US", "day first"}},
+		{"baht amounts", writeText(t, "All order-2026-10-07-10_33.csv", "Order ID,Order Status,Order Substatus,Created Time,Order Amount\n"+
+			"5001,Completed,Completed,2026-09-14 10:00:00,฿1,200.00\n"+
+			"5002,Completed,Completed,2026-09-15 10:00:00,THB 80.00\n"),
+			[]string{"THB", "USD"}},
 	}
-	if w := rightShopWarnings(p); len(w) != 1 || !strings.Contains(w[0], "Acme US") || !strings.Contains(w[0], "day first") {
-		t.Fatalf("day-first orders into a US shop: %v", w)
+	for _, c := range cases {
+		p, err := d.Preview(context.Background(), "Acme US", c.path, ImportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := rightShopWarnings(p)
+		if len(w) != 1 {
+			t.Fatalf("%s into a US shop: %v", c.name, w)
+		}
+		for _, want := range c.want {
+			if !strings.Contains(w[0], want) {
+				t.Errorf("%s into a US shop: %q lacks %q", c.name, w[0], want)
+			}
+		}
+		if p, err = d.Preview(context.Background(), "Acme TH", c.path, ImportOptions{}); err != nil || len(rightShopWarnings(p)) != 0 {
+			t.Fatalf("%s into a Thai shop: %v %v", c.name, err, p.Warnings)
+		}
 	}
-	if p, err = d.Preview(context.Background(), "Acme TH", thai, ImportOptions{}); err != nil || len(rightShopWarnings(p)) != 0 {
-		t.Fatalf("day-first orders into a Thai shop: %v %v", err, p.Warnings)
-	}
-	// A US shop's returns export writes Time Requested day first: no warning.
-	returns := "Return Order ID,Order ID,Return Type,Return Status,Return Sub Status,Time Requested,Refund Time\n" +
-		"4001,5001,Refund only,Completed,,25/09/2026 10:00:00 AM,03/10/2026 11:15:00 AM\n"
-	path := filepath.Join(t.TempDir(), "Return_Refund_Orders-2026-10-07-10_40.csv")
-	if err := os.WriteFile(path, []byte(returns), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p, err = d.Preview(context.Background(), "Acme US", path, ImportOptions{})
+}
+
+func TestUSReturnsDatedDayFirstGoIntoAUSShopWithoutWarnings(t *testing.T) {
+	d := mustDesk(t)
+	mustAddShop(t, d, "Acme US", "US")
+	path := writeText(t, "Return_Refund_Orders-2026-10-07-10_40.csv",
+		"Return Order ID,Order ID,Return Type,Return Status,Return Sub Status,Time Requested,Refund Time\n"+
+			"4001,5001,Refund only,Completed,,25/09/2026 10:00:00 AM,03/10/2026 11:15:00 AM\n")
+	p, err := d.Preview(context.Background(), "Acme US", path, ImportOptions{})
 	if err != nil || len(p.Warnings) != 0 {
 		t.Fatalf("US returns, day first: %v %v", err, p.Warnings)
 	}
@@ -517,29 +544,6 @@ func TestAGroupCancelledHalfWayLeavesTheDatabaseAsItWas(t *testing.T) {
 	}
 	if after, _ := d.Imports(""); len(after) != len(batchesBefore) {
 		t.Fatalf("a cancelled group left %d batches behind", len(after)-len(batchesBefore))
-	}
-}
-
-func TestAmountsInAnotherSitesCurrencyAreWarnedInThePreview(t *testing.T) {
-	d := mustDesk(t)
-	mustAddShop(t, d, "Acme US", "US")
-	mustAddShop(t, d, "Acme TH", "TH")
-	text := "Order ID,Order Status,Order Substatus,Created Time,Order Amount\n" +
-		"5001,Completed,Completed,2026-09-14 10:00:00,฿1,200.00\n" +
-		"5002,Completed,Completed,2026-09-15 10:00:00,THB 80.00\n"
-	path := filepath.Join(t.TempDir(), "All order-2026-10-07-10_33.csv")
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p, err := d.Preview(context.Background(), "Acme US", path, ImportOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if w := rightShopWarnings(p); len(w) != 1 || !strings.Contains(w[0], "THB") || !strings.Contains(w[0], "USD") {
-		t.Fatalf("baht amounts into a US shop: %v", w)
-	}
-	if p, err = d.Preview(context.Background(), "Acme TH", path, ImportOptions{}); err != nil || len(rightShopWarnings(p)) != 0 {
-		t.Fatalf("baht amounts into a Thai shop: %v %v", err, p.Warnings)
 	}
 }
 
