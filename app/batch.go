@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -171,21 +172,9 @@ func ExportFiles(paths []string) ([]string, error) {
 // nothing is written. A file that cannot be read is reported in its
 // Refusal, not as an error: the others are still previewed.
 func (d *Desk) PreviewBatch(ctx context.Context, paths []string, o BatchOptions) (*BatchPlan, error) {
-	var chosen *data.Shop
-	if o.Shop != "" {
-		sh, err := d.Shop(o.Shop)
-		if err != nil {
-			return nil, err
-		}
-		chosen = &sh
-	}
-	files, err := ExportFiles(paths)
+	p, chosen, err := d.newBatch(paths, o)
 	if err != nil {
 		return nil, err
-	}
-	p := &BatchPlan{opt: o}
-	for _, path := range files {
-		p.Files = append(p.Files, &BatchFile{Path: path, Name: filepath.Base(path)})
 	}
 	err = d.eachFile(ctx, p, func(f *BatchFile, progress func(int)) error {
 		return d.previewFile(ctx, f, chosen, o, progress)
@@ -265,11 +254,28 @@ func (d *Desk) previewFile(ctx context.Context, f *BatchFile, chosen *data.Shop,
 		return nil
 	}
 	f.sum = sum
+	// A file imported before is known by its fingerprint, without reading it.
+	known, err := d.store.LiveBatchesBySHA(ctx, sum)
+	if err != nil {
+		return err
+	}
+	if len(known) > 0 && (chosen == nil || known[0].ShopID == chosen.ID) && sameShop(known) {
+		shop, err := d.store.ShopByID(known[0].ShopID)
+		if err != nil {
+			return err
+		}
+		f.Plan = alreadyImported(shop, f.Path, known[0])
+		f.base = assignment{shop: shop.Name, how: AssignedOrders}
+		if chosen != nil {
+			f.base.how = AssignedChosen
+		}
+		return nil
+	}
 	site := ""
 	if chosen != nil {
 		site = chosen.Site
 	}
-	res, err := exports.Read(ctx, f.Path, exports.Options{Name: f.Name, Site: site, Progress: progress})
+	res, err := d.readExport(ctx, f.Path, site, progress)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -301,6 +307,16 @@ func (d *Desk) previewFile(ctx context.Context, f *BatchFile, chosen *data.Shop,
 	}
 	f.base.refusal = refusalFor(f.Name, f.base.shop, f.Holders)
 	return nil
+}
+
+// sameShop reports whether the batches are all of one shop.
+func sameShop(bs []data.ImportBatch) bool {
+	for _, b := range bs {
+		if b.ShopID != bs[0].ShopID {
+			return false
+		}
+	}
+	return true
 }
 
 // refusalFor is why a file whose orders the holders hold cannot go to shop
@@ -379,12 +395,19 @@ func idsOf(res *exports.Result) (orderIDs, returnIDs []string) {
 const (
 	warnDayFirstForSite   = "This file's dates put the day first (DD/MM/YYYY), but exports of shop {{.Shop}}'s site {{.Site}} put the month first: is this the right shop?"
 	warnMonthFirstForSite = "This file's dates put the month first (MM/DD/YYYY), but exports of shop {{.Shop}}'s site {{.Site}} put the day first: is this the right shop?"
+	warnCurrencyForSite   = "This file's amounts are in {{.Currency}}, but shop {{.Shop}}'s site {{.Site}} sells in {{.SiteCurrency}}: is this the right shop?"
 )
+
+// siteCurrency is the currency orders are paid in on each site.
+var siteCurrency = map[string]string{
+	"US": "USD", "UK": "GBP", "GB": "GBP", "MY": "MYR", "TH": "THB", "VN": "VND", "ID": "IDR", "PH": "PHP",
+	"SG": "SGD", "MX": "MXN", "BR": "BRL", "JP": "JPY", "DE": "EUR", "FR": "EUR", "IT": "EUR", "ES": "EUR", "IE": "EUR",
+}
 
 // siteWarnings are the signs that a file belongs to a shop of another site:
 // an orders export whose dates are written the other way round from the
-// site's exports. (Returns exports are left out: US ones write Time
-// Requested day first.)
+// site's exports (returns exports are left out: US ones write Time
+// Requested day first), and amounts in another site's currency.
 func siteWarnings(file string, shop data.Shop, res *exports.Result) []data.Message {
 	var out []data.Message
 	if res.Kind == data.KindOrders && (res.DataOrder == exports.OrderDayFirst || res.DataOrder == exports.OrderMonthFirst) &&
@@ -394,6 +417,10 @@ func siteWarnings(file string, shop data.Shop, res *exports.Result) []data.Messa
 			text = warnMonthFirstForSite
 		}
 		out = append(out, data.Message{File: file, Text: text, Args: map[string]any{"Shop": shop.Name, "Site": shop.Site}})
+	}
+	if want := siteCurrency[strings.ToUpper(shop.Site)]; want != "" && len(res.Currencies) > 0 && !slices.Contains(res.Currencies, want) {
+		out = append(out, data.Message{File: file, Text: warnCurrencyForSite,
+			Args: map[string]any{"Currency": strings.Join(res.Currencies, ", "), "Shop": shop.Name, "Site": shop.Site, "SiteCurrency": want}})
 	}
 	return out
 }
@@ -499,37 +526,45 @@ func (d *Desk) planAll(ctx context.Context, p *BatchPlan) error {
 		if f.Plan != nil && strings.EqualFold(f.Plan.Shop.Name, f.Shop) {
 			return nil
 		}
-		shop, err := d.Shop(f.Shop)
-		if err != nil {
-			f.Refusal = asMessage(err, f.Name)
-			return nil
-		}
-		if b, ok := d.store.LiveBatchBySHA(shop.ID, f.sum); ok {
-			f.Plan = alreadyImported(shop, f.Path, b)
-			return nil
-		}
-		if f.res.SiteDecided && exports.MonthFirstSite(shop.Site) != exports.MonthFirstSite(f.readSite) {
-			// No date settled the day/month order: the shop's site does.
-			res, err := exports.Read(ctx, f.Path, exports.Options{Name: f.Name, Site: shop.Site})
-			if err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				f.Refusal = asMessage(err, f.Name)
-				return nil
-			}
-			f.res, f.readSite = res, shop.Site
-		}
-		plan, err := d.planFile(ctx, shop, f.Path, f.sum, f.res, ImportOptions{ExportedAt: p.opt.ExportedAt})
+		return d.planOne(ctx, f, p.opt.ExportedAt, true)
+	})
+}
+
+// planOne makes the plan of a read file for its assigned shop: reads it
+// again when the shop's site would read its undecided dates the other way;
+// counts what would change when count is set (the preview; a commit counts
+// as it writes). Problems with the file become its Refusal.
+func (d *Desk) planOne(ctx context.Context, f *BatchFile, exportedAt data.Stamp, count bool) error {
+	shop, err := d.Shop(f.Shop)
+	if err != nil {
+		f.Refusal = asMessage(err, f.Name)
+		return nil
+	}
+	if b, ok := d.store.LiveBatchBySHA(shop.ID, f.sum); ok {
+		f.Plan = alreadyImported(shop, f.Path, b)
+		return nil
+	}
+	if f.res.SiteDecided && exports.MonthFirstSite(shop.Site) != exports.MonthFirstSite(f.readSite) {
+		// No date settled the day/month order: the shop's site does.
+		res, err := d.readExport(ctx, f.Path, shop.Site, nil)
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			return fmt.Errorf("plan the import of %s into %s: %w", f.Name, shop.Name, err)
+			f.Refusal = asMessage(err, f.Name)
+			return nil
 		}
-		f.Plan = plan
-		return nil
-	})
+		f.res, f.readSite = res, shop.Site
+	}
+	plan, err := d.planFile(ctx, shop, f.Path, f.sum, f.res, ImportOptions{ExportedAt: exportedAt}, count)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("plan the import of %s into %s: %w", f.Name, shop.Name, err)
+	}
+	f.Plan = plan
+	return nil
 }
 
 // AssignShop sends file i of the plan to shop (the person's choice; "" takes
@@ -557,11 +592,11 @@ func (d *Desk) AssignShop(ctx context.Context, p *BatchPlan, i int, shop string)
 	return d.planAll(ctx, p)
 }
 
-// CommitBatch writes every importable file of the plan in one transaction,
-// as one import group with one batch per file, and remembers each folder's
-// shop. It refuses, writing nothing, while a kept file is refused (drop it
-// or choose its shop). Files imported before write nothing; when every file
-// was, the group's ID is 0.
+// CommitBatch writes every importable file of the plan as one import group,
+// one batch per file, and remembers each folder's shop: all of the files or,
+// when one fails, none. It refuses, writing nothing, while a kept file is
+// refused (drop it or choose its shop). Files imported before write nothing;
+// when every file was, the group's ID is 0.
 func (d *Desk) CommitBatch(ctx context.Context, p *BatchPlan) (data.ImportGroup, error) {
 	if refused := p.Refused(); len(refused) > 0 {
 		return data.ImportGroup{}, refused[0].Refusal
@@ -578,61 +613,228 @@ func (d *Desk) CommitBatch(ctx context.Context, p *BatchPlan) (data.ImportGroup,
 	if len(files) == 0 {
 		return data.ImportGroup{}, nil
 	}
-	g := data.ImportGroup{ImportedAt: d.Now()}
-	err := d.store.Tx(ctx, func(tx *sql.Tx) error {
-		gt, err := data.BeginGroupTx(ctx, tx, len(files), g.ImportedAt)
+	w := d.newGroupWriter()
+	for _, f := range files {
+		if err := w.add(ctx, f); err != nil {
+			return data.ImportGroup{}, w.discard(err)
+		}
+	}
+	return w.finish(ctx)
+}
+
+// groupWriter writes the files of one import group in order, one
+// transaction each, and discards the whole group when one fails.
+type groupWriter struct {
+	d       *Desk
+	group   data.ImportGroup
+	shops   []data.Shop
+	folders map[string]int64 // folder → the one shop its files went to, 0 when several
+}
+
+func (d *Desk) newGroupWriter() *groupWriter {
+	return &groupWriter{d: d, group: data.ImportGroup{ImportedAt: d.Now()}, folders: map[string]int64{}}
+}
+
+// add writes one planned file as a batch of the group.
+func (w *groupWriter) add(ctx context.Context, f *BatchFile) error {
+	if w.group.ID == 0 {
+		id, err := w.d.store.NewGroup(ctx, w.group.ImportedAt)
 		if err != nil {
 			return err
 		}
-		g.ID = gt.ID
-		folders := map[string]int64{} // folder → its one shop, 0 when several
-		for _, f := range files {
-			b, err := gt.Add(ctx, f.Plan.incoming)
-			if err != nil {
-				return err
-			}
-			if err := data.AuditTx(tx, d.importAudit(f.Plan.Shop, b)); err != nil {
-				return err
-			}
-			g.Batches = append(g.Batches, b)
-			dir := filepath.Dir(f.Path)
-			if id, seen := folders[dir]; seen && id != b.ShopID {
-				folders[dir] = 0
-			} else {
-				folders[dir] = b.ShopID
-			}
-		}
-		for dir, shop := range folders {
-			if err := data.RememberFolderTx(ctx, tx, dir, shop, g.ImportedAt); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+		w.group.ID = id
+	}
+	b, err := w.d.store.CommitToGroup(ctx, w.group.ID, f.Plan.incoming, w.group.ImportedAt)
 	if err != nil {
-		return data.ImportGroup{}, err
+		return fmt.Errorf("import %s into %s: %w", f.Name, f.Plan.Shop.Name, err)
 	}
-	for i, f := range files {
-		f.Plan.incoming, f.Plan.Batch = nil, g.Batches[i]
+	f.Plan.incoming, f.Plan.Batch, f.res = nil, b, nil
+	w.group.Batches = append(w.group.Batches, b)
+	w.shops = append(w.shops, f.Plan.Shop)
+	dir := filepath.Dir(f.Path)
+	if id, seen := w.folders[dir]; seen && id != b.ShopID {
+		w.folders[dir] = 0
+	} else {
+		w.folders[dir] = b.ShopID
 	}
-	return g, d.changed(nil, Change{Kind: ChangedImport})
+	return nil
 }
 
-// ImportBatch previews the files, leaves out those that are refused, and
-// commits the rest as one group: `depositdesk import` uses it. The plan
-// says, per file, where it went or why it was refused.
+// finish records the group's audit entries and folder memory.
+func (w *groupWriter) finish(ctx context.Context) (data.ImportGroup, error) {
+	if w.group.ID == 0 {
+		return w.group, nil
+	}
+	err := w.d.store.Tx(ctx, func(tx *sql.Tx) error {
+		for i, b := range w.group.Batches {
+			if err := data.AuditTx(tx, w.d.importAudit(w.shops[i], b)); err != nil {
+				return err
+			}
+		}
+		for dir, shop := range w.folders {
+			if err := data.RememberFolderTx(ctx, tx, dir, shop, w.group.ImportedAt); err != nil {
+				return err
+			}
+		}
+		return data.FinishGroupTx(ctx, tx, w.group.ID, len(w.group.Batches))
+	})
+	if err != nil {
+		return data.ImportGroup{}, w.discard(err)
+	}
+	return w.group, w.d.changed(nil, Change{Kind: ChangedImport})
+}
+
+// discard takes back out what the group wrote before err stopped it.
+func (w *groupWriter) discard(err error) error {
+	if w.group.ID == 0 {
+		return err
+	}
+	if derr := w.d.store.DiscardGroup(context.Background(), w.group.ID); derr != nil {
+		return fmt.Errorf("%w; and the files already written could not be taken back out (undo import group %d): %v", err, w.group.ID, derr)
+	}
+	return err
+}
+
+// ImportBatch imports many files (or folders) as one group, as `depositdesk
+// import` does: files are read on every core while one writer writes them
+// in order, each to the shop that holds its orders (or o.Shop); files that
+// are refused are left out and say why in the plan. All the files that are
+// not refused go in, or none.
 func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) (*BatchPlan, data.ImportGroup, error) {
-	p, err := d.PreviewBatch(ctx, paths, o)
+	p, chosen, err := d.newBatch(paths, o)
 	if err != nil {
 		return nil, data.ImportGroup{}, err
 	}
-	for i, f := range p.Files {
-		if f.Refusal != nil {
-			p.Files[i].Dropped = true
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := min(runtime.GOMAXPROCS(0), len(p.Files))
+	ahead := make(chan struct{}, 2*workers) // files read but not yet written: bounds memory
+	jobs := make(chan int)
+	read := make([]chan error, len(p.Files))
+	for i := range read {
+		read[i] = make(chan error, 1)
+	}
+	var rows atomic.Int64
+	var progressMu sync.Mutex
+	report := func(done int) {
+		if o.Progress != nil {
+			progressMu.Lock()
+			defer progressMu.Unlock()
+			o.Progress(BatchProgress{Files: len(p.Files), Done: done, Rows: int(rows.Load())})
 		}
 	}
-	g, err := d.CommitBatch(ctx, p)
+	go func() {
+		defer close(jobs)
+		for i := range p.Files {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				last := 0
+				read[i] <- d.previewFile(ctx, p.Files[i], chosen, o, func(n int) {
+					rows.Add(int64(n - last))
+					last = n
+				})
+			}
+		}()
+	}
+	defer wg.Wait()
+	w := d.newGroupWriter()
+	for i, f := range p.Files {
+		var err error
+		select {
+		case err = <-read[i]:
+		case <-ctx.Done():
+			err = ctx.Err()
+		}
+		if err == nil {
+			err = d.writeAssigned(ctx, w, f, o)
+		}
+		if err != nil {
+			cancel()
+			return p, data.ImportGroup{}, w.discard(err)
+		}
+		<-ahead
+		report(i + 1)
+	}
+	g, err := w.finish(ctx)
 	return p, g, err
+}
+
+// newBatch lists the files of a batch and finds the shop o names.
+func (d *Desk) newBatch(paths []string, o BatchOptions) (*BatchPlan, *data.Shop, error) {
+	var chosen *data.Shop
+	if o.Shop != "" {
+		sh, err := d.Shop(o.Shop)
+		if err != nil {
+			return nil, nil, err
+		}
+		chosen = &sh
+	}
+	files, err := ExportFiles(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := &BatchPlan{opt: o}
+	for _, path := range files {
+		p.Files = append(p.Files, &BatchFile{Path: path, Name: filepath.Base(path)})
+	}
+	return p, chosen, nil
+}
+
+// writeAssigned settles a read file's shop — a file no shop held when it
+// was read may be held now by an earlier file of the group — and writes it,
+// or leaves it out (Dropped) with its refusal.
+func (d *Desk) writeAssigned(ctx context.Context, w *groupWriter, f *BatchFile, o BatchOptions) error {
+	if f.res != nil && f.base.shop == "" && len(f.Holders) == 0 && len(w.group.Batches) > 0 {
+		orderIDs, returnIDs := idsOf(f.res)
+		holders, err := d.store.Holders(ctx, orderIDs, returnIDs)
+		if err != nil {
+			return err
+		}
+		if len(holders) > 0 {
+			f.Holders = holders
+			f.base = assignment{how: AssignedOrders}
+			if len(holders) == 1 {
+				f.base.shop = holders[0].Shop
+			}
+			f.base.refusal = refusalFor(f.Name, f.base.shop, holders)
+		}
+	}
+	f.Shop, f.Assigned, f.Refusal = f.base.shop, f.base.how, f.base.refusal
+	if f.Shop == "" {
+		f.Assigned = Unassigned
+	}
+	if f.Refusal != nil {
+		f.Dropped, f.res = true, nil
+		return nil
+	}
+	if err := d.planOne(ctx, f, o.ExportedAt, false); err != nil {
+		return err
+	}
+	if f.Refusal != nil {
+		f.Dropped, f.res = true, nil
+		return nil
+	}
+	if f.Plan.AlreadyImported {
+		f.res = nil
+		return nil
+	}
+	return w.add(ctx, f)
 }
 
 // UndoGroup takes every file of an import group back out in one step,

@@ -14,14 +14,11 @@ import (
 	"depositdesk/data/exports/sample"
 )
 
-// writeIn writes a generated export into dir under name.
+// writeIn writes a generated export into dir (created) under name.
 func writeIn(t testing.TB, dir, name string, e *sample.Export) string {
 	t.Helper()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(dir, name)
-	if err := sample.WriteFile(path, e); err != nil {
+	if err := errors.Join(os.MkdirAll(dir, 0o755), sample.WriteFile(path, e)); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -377,10 +374,11 @@ func TestUndoOfAnImportGroupRestoresExactlyTheStateBeforeIt(t *testing.T) {
 	// Newer exports: some orders move on, some are new; two overlapping
 	// exports of one shop go in the same group.
 	us2 := movedOn(sample.Orders(sample.Options{Seed: 41, Orders: 40}), 30)
+	us3 := movedOn(us2, 38)
 	th2 := movedOn(sample.Orders(sample.Options{Seed: 42, Orders: 35, Site: "TH"}), 20)
 	dir := t.TempDir()
 	writeIn(t, dir, "All order-2026-10-20-10_00.csv", us2)
-	writeIn(t, dir, "All order-2026-10-25-10_00.csv", us2)
+	writeIn(t, dir, "All order-2026-10-25-10_00.csv", us3)
 	writeIn(t, dir, "All order-2026-10-20-11_00.xlsx", th2)
 	writeIn(t, dir, "Return_Refund_Orders-2026-10-20-11_30.csv", returnsOf(42, th2.Orders[:6]))
 	p, g, err := d.ImportBatch(context.Background(), []string{dir}, BatchOptions{})
@@ -439,3 +437,148 @@ func TestAGroupIsNotUndoneWhenALaterImportBuiltOnIt(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func rightShopWarnings(p *ImportPlan) []string {
+	var out []string
+	for _, w := range p.Warnings {
+		if strings.Contains(w.Text, "is this the right shop") {
+			out = append(out, w.Error())
+		}
+	}
+	return out
+}
+
+// writeText writes text into a new folder under name.
+func writeText(t testing.TB, name, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestSignsOfAnotherSiteAreRightShopWarningsInThePreview(t *testing.T) {
+	d := mustDesk(t)
+	mustAddShop(t, d, "Acme US", "US")
+	mustAddShop(t, d, "Acme TH", "TH")
+	cases := []struct {
+		name string
+		path string
+		want []string
+	}{
+		{"day-first dates", writeExport(t, "All order-2026-10-07-10_33.csv", sample.Orders(sample.Options{Seed: 71, Orders: 60, Site: "TH"})),
+			[]string{"Acme US", "day first"}},
+		{"baht amounts", writeText(t, "All order-2026-10-07-10_33.csv", "Order ID,Order Status,Order Substatus,Created Time,Order Amount\n"+
+			"5001,Completed,Completed,2026-09-14 10:00:00,฿1,200.00\n"+
+			"5002,Completed,Completed,2026-09-15 10:00:00,THB 80.00\n"),
+			[]string{"THB", "USD"}},
+	}
+	for _, c := range cases {
+		p, err := d.Preview(context.Background(), "Acme US", c.path, ImportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := rightShopWarnings(p)
+		if len(w) != 1 {
+			t.Fatalf("%s into a US shop: %v", c.name, w)
+		}
+		for _, want := range c.want {
+			if !strings.Contains(w[0], want) {
+				t.Errorf("%s into a US shop: %q lacks %q", c.name, w[0], want)
+			}
+		}
+		if p, err = d.Preview(context.Background(), "Acme TH", c.path, ImportOptions{}); err != nil || len(rightShopWarnings(p)) != 0 {
+			t.Fatalf("%s into a Thai shop: %v %v", c.name, err, p.Warnings)
+		}
+	}
+}
+
+func TestUSReturnsDatedDayFirstGoIntoAUSShopWithoutWarnings(t *testing.T) {
+	d := mustDesk(t)
+	mustAddShop(t, d, "Acme US", "US")
+	path := writeText(t, "Return_Refund_Orders-2026-10-07-10_40.csv",
+		"Return Order ID,Order ID,Return Type,Return Status,Return Sub Status,Time Requested,Refund Time\n"+
+			"4001,5001,Refund only,Completed,,25/09/2026 10:00:00 AM,03/10/2026 11:15:00 AM\n")
+	p, err := d.Preview(context.Background(), "Acme US", path, ImportOptions{})
+	if err != nil || len(p.Warnings) != 0 {
+		t.Fatalf("US returns, day first: %v %v", err, p.Warnings)
+	}
+	if _, err := d.Commit(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	cases, err := d.Store().Cases(mustShop(t, d, "Acme US").ID, false, 0)
+	if err != nil || len(cases) != 1 || cases[0].Requested.String() != "2026-09-25 10:00:00" || cases[0].Refunded.String() != "2026-10-03 11:15:00" {
+		t.Fatalf("stored case: %v %+v", err, cases)
+	}
+}
+
+func TestAGroupCancelledHalfWayLeavesTheDatabaseAsItWas(t *testing.T) {
+	d := mustDesk(t)
+	for i, site := range []string{"US", "TH", "MY"} {
+		name := "Shop " + site
+		mustAddShop(t, d, name, site)
+		e := sample.Orders(sample.Options{Seed: uint64(80 + i), Orders: 20, Site: site})
+		mustImport(t, d, name, writeExport(t, "All order-2026-10-01-10_00.csv", e))
+	}
+	before := snapshot(t, d)
+	batchesBefore, _ := d.Imports("")
+	dir := t.TempDir()
+	for i, site := range []string{"US", "TH", "MY"} {
+		writeIn(t, dir, "All order-2026-10-2"+strconv.Itoa(i)+"-10_00.csv", movedOn(sample.Orders(sample.Options{Seed: uint64(80 + i), Orders: 30, Site: site}), 15))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	written := 0
+	_, _, err := d.ImportBatch(ctx, []string{dir}, BatchOptions{Progress: func(p BatchProgress) {
+		if p.Done == 1 {
+			written = 1
+			cancel() // after the first file was written
+		}
+	}})
+	if !errors.Is(err, context.Canceled) || written != 1 {
+		t.Fatalf("err %v, progress %d", err, written)
+	}
+	if !reflect.DeepEqual(before, snapshot(t, d)) {
+		t.Fatal("a cancelled group left orders behind")
+	}
+	if after, _ := d.Imports(""); len(after) != len(batchesBefore) {
+		t.Fatalf("a cancelled group left %d batches behind", len(after)-len(batchesBefore))
+	}
+}
+
+func TestAFolderImportedAgainIsKnownByItsFingerprintsAndChangesNothing(t *testing.T) {
+	d := mustDesk(t)
+	mustAddShop(t, d, "Acme US", "US")
+	mustAddShop(t, d, "Acme TH", "TH")
+	dir := t.TempDir()
+	writeIn(t, dir, "All order-2026-10-01-10_00.csv", sample.Orders(sample.Options{Seed: 91, Orders: 12}))
+	writeIn(t, dir, "All order-2026-10-01-11_00.csv", sample.Orders(sample.Options{Seed: 92, Orders: 12, Site: "TH"}))
+	for i, shop := range []string{"Acme US", "Acme TH"} {
+		p, err := d.PreviewBatch(context.Background(), []string{dir}, BatchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.AssignShop(context.Background(), p, i, shop); err != nil {
+			t.Fatal(err)
+		}
+		p.Drop(1-i, true)
+		if _, err := d.CommitBatch(context.Background(), p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := snapshot(t, d)
+	p, g, err := d.ImportBatch(context.Background(), []string{dir}, BatchOptions{})
+	if err != nil || g.ID != 0 {
+		t.Fatalf("again: %v, group %d", err, g.ID)
+	}
+	for i, shop := range []string{"Acme US", "Acme TH"} {
+		f := p.Files[i]
+		if f.Refusal != nil || f.Plan == nil || !f.Plan.AlreadyImported || f.Shop != shop || f.Plan.Batch.Unchanged != 12 {
+			t.Fatalf("%s: refusal %v, plan %+v", f.Name, f.Refusal, f.Plan)
+		}
+	}
+	if !reflect.DeepEqual(before, snapshot(t, d)) {
+		t.Fatal("importing the folder again changed the data")
+	}
+}

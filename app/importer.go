@@ -64,7 +64,7 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 		}
 		fingerprint <- hashed{sum, err}
 	}()
-	res, readErr := exports.Read(readCtx, path, exports.Options{Name: name, Site: shop.Site, Progress: o.Progress})
+	res, readErr := d.readExport(readCtx, path, shop.Site, o.Progress)
 	h := <-fingerprint
 	if h.err != nil {
 		return nil, &data.Message{File: name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": h.err.Error()}}
@@ -83,7 +83,13 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 	if m := refusalFor(name, shop.Name, holders); m != nil {
 		return nil, m
 	}
-	return d.planFile(ctx, shop, path, h.sum, res, o)
+	return d.planFile(ctx, shop, path, h.sum, res, o, true)
+}
+
+// readExport reads the export at path for a shop of site ("" when not yet
+// known): the one place every import reads a file.
+func (d *Desk) readExport(ctx context.Context, path, site string, progress func(rows int)) (*exports.Result, error) {
+	return exports.Read(ctx, path, exports.Options{Name: filepath.Base(path), Site: site, Progress: progress})
 }
 
 // alreadyImported is the plan of a file whose contents batch b imported
@@ -98,8 +104,8 @@ func alreadyImported(shop data.Shop, path string, b data.ImportBatch) *ImportPla
 }
 
 // planFile says what importing the read file res (fingerprint sum) into
-// shop would do, writing nothing.
-func (d *Desk) planFile(ctx context.Context, shop data.Shop, path, sum string, res *exports.Result, o ImportOptions) (*ImportPlan, error) {
+// shop would do, writing nothing; the counts only when count is set.
+func (d *Desk) planFile(ctx context.Context, shop data.Shop, path, sum string, res *exports.Result, o ImportOptions, count bool) (*ImportPlan, error) {
 	exported, from := o.ExportedAt, "option"
 	if exported == 0 {
 		exported, from = res.FileTime, "file name"
@@ -121,6 +127,9 @@ func (d *Desk) planFile(ctx context.Context, shop data.Shop, path, sum string, r
 		ExportedAt: exported, Rows: res.Rows, Records: len(res.Orders) + len(res.Cases), Warnings: warnings,
 	}
 	plan.incoming = &data.Incoming{Batch: plan.Batch, Orders: res.Orders, Cases: res.Cases}
+	if !count {
+		return plan, nil
+	}
 	c, err := d.store.PlanImport(ctx, plan.incoming)
 	if err != nil {
 		return nil, err

@@ -81,33 +81,68 @@ func commitTx(ctx context.Context, tx *sql.Tx, in *Incoming, now time.Time, grou
 	return b, nil
 }
 
-// GroupTx is an import group being written: each file goes in as a batch of
-// the group, all in the caller's transaction.
-type GroupTx struct {
-	Tx  *sql.Tx
-	ID  int64
-	now time.Time
+// An import group is written one file per transaction (SQLite writes one
+// large transaction much more slowly than several small ones), and a group
+// that fails half-way is discarded, so that it is all or nothing.
+
+// NewGroup records a new import group and returns its ID.
+func (s *Store) NewGroup(ctx context.Context, now time.Time) (int64, error) {
+	var id int64
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "INSERT INTO import_groups(files, imported_at) VALUES (0, ?)", nowText(now))
+		if err != nil {
+			return fmt.Errorf("record an import group: %w", err)
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	return id, err
 }
 
-// BeginGroupTx records a new import group of files in tx.
-func BeginGroupTx(ctx context.Context, tx *sql.Tx, files int, now time.Time) (*GroupTx, error) {
-	res, err := tx.ExecContext(ctx, "INSERT INTO import_groups(files, imported_at) VALUES (?, ?)", files, nowText(now))
-	if err != nil {
-		return nil, fmt.Errorf("record an import group: %w", err)
+// CommitToGroup writes in's records as a batch of group, in one transaction.
+func (s *Store) CommitToGroup(ctx context.Context, group int64, in *Incoming, now time.Time) (ImportBatch, error) {
+	var b ImportBatch
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		b, err = commitTx(ctx, tx, in, now, group)
+		return err
+	})
+	return b, err
+}
+
+// FinishGroupTx records how many files the group holds once all are written.
+func FinishGroupTx(ctx context.Context, tx *sql.Tx, group int64, files int) error {
+	if _, err := tx.ExecContext(ctx, "UPDATE import_groups SET files = ? WHERE id = ?", files, group); err != nil {
+		return fmt.Errorf("finish import group %d: %w", group, err)
 	}
-	id, _ := res.LastInsertId()
-	return &GroupTx{Tx: tx, ID: id, now: now}, nil
+	return nil
 }
 
-// Add writes one file of the group as a batch.
-func (g *GroupTx) Add(ctx context.Context, in *Incoming) (ImportBatch, error) {
-	return commitTx(ctx, g.Tx, in, g.now, g.ID)
-}
-
-// SetFiles records how many files the group finally holds.
-func (g *GroupTx) SetFiles(ctx context.Context, files int) error {
-	_, err := g.Tx.ExecContext(ctx, "UPDATE import_groups SET files = ? WHERE id = ?", files, g.ID)
-	return err
+// DiscardGroup takes back out every batch a group that failed half-way
+// wrote, newest first, and forgets the group and its batches, in one
+// transaction: the database is as it was before the group.
+func (s *Store) DiscardGroup(ctx context.Context, group int64) error {
+	g, err := s.Group(group)
+	if err != nil {
+		return err
+	}
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		for i := len(g.Batches) - 1; i >= 0; i-- {
+			if b := &g.Batches[i]; !b.Undone {
+				if err := undoTx(tx, b, time.Time{}); err != nil {
+					return err
+				}
+			}
+		}
+		// The batches' history rows go with them (ON DELETE CASCADE).
+		if _, err := tx.ExecContext(ctx, "DELETE FROM import_batches WHERE group_id = ?", group); err != nil {
+			return fmt.Errorf("forget the batches of import group %d: %w", group, err)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM import_groups WHERE id = ?", group); err != nil {
+			return fmt.Errorf("forget import group %d: %w", group, err)
+		}
+		return nil
+	})
 }
 
 func nonNil(s []string) []string {
@@ -161,6 +196,17 @@ func (s *Store) LiveBatchBySHA(shopID int64, sha string) (ImportBatch, bool) {
 	b, err := scanBatch(s.read.QueryRow("SELECT "+batchColumns+` FROM import_batches b JOIN shops s ON s.id = b.shop_id
 		WHERE b.shop_id = ? AND b.sha256 = ? AND b.undone_at = '' ORDER BY b.id DESC LIMIT 1`, shopID, sha))
 	return b, err == nil
+}
+
+// LiveBatchesBySHA finds the batches of any shop, not undone, with these file contents.
+func (s *Store) LiveBatchesBySHA(ctx context.Context, sha string) ([]ImportBatch, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT "+batchColumns+` FROM import_batches b JOIN shops s ON s.id = b.shop_id
+		WHERE b.sha256 = ? AND b.undone_at = '' ORDER BY b.id DESC`, sha)
+	bs, err := collect(rows, err, scanBatch)
+	if err != nil {
+		return nil, fmt.Errorf("find earlier imports of the same file: %w", err)
+	}
+	return bs, nil
 }
 
 // UndoBatch restores exactly the state before the batch, in one transaction

@@ -123,35 +123,27 @@ func undo(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *group != "" {
-		if len(pos) != 0 {
-			return usagef("undo takes one BATCH_ID, or --group GROUP_ID (see: depositdesk imports)")
-		}
-		id, err := parseID(*group)
-		if err != nil {
-			return err
-		}
-		d, err := c.open()
-		if err != nil {
-			return err
-		}
-		g, err := d.UndoGroup(id)
-		if err != nil {
-			return err
-		}
-		c.printf("Undid import group #%d (%d files): the shops' orders and cases are as they were before it.\n", g.ID, len(g.Batches))
-		return nil
-	}
-	if len(pos) != 1 {
+	which := *group
+	if which == "" && len(pos) == 1 {
+		which = pos[0]
+	} else if which == "" || len(pos) != 0 {
 		return usagef("undo takes one BATCH_ID, or --group GROUP_ID (see: depositdesk imports)")
 	}
-	id, err := parseID(pos[0])
+	id, err := parseID(which)
 	if err != nil {
 		return err
 	}
 	d, err := c.open()
 	if err != nil {
 		return err
+	}
+	if *group != "" {
+		g, err := d.UndoGroup(id)
+		if err != nil {
+			return err
+		}
+		c.printf("Undid import group #%d (%d files): the shops' orders and cases are as they were before it.\n", g.ID, len(g.Batches))
+		return nil
 	}
 	b, err := d.Undo(id)
 	if err != nil {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,13 +11,11 @@ import (
 	"depositdesk/data/exports/sample"
 )
 
+// writeExportIn writes e into dir (created) under name.
 func writeExportIn(t *testing.T, dir, name string, e *sample.Export) string {
 	t.Helper()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(dir, name)
-	if err := sample.WriteFile(path, e); err != nil {
+	if err := errors.Join(os.MkdirAll(dir, 0o755), sample.WriteFile(path, e)); err != nil {
 		t.Fatal(err)
 	}
 	return path

@@ -16,6 +16,9 @@ const (
 	warnBadNumber        = "Rows with a quantity that is not a whole number, such as {{.Value}}: {{.Count}}; it was counted as 0 (rows {{.Rows}})"
 	warnDayFirstBySite   = "No date in this file shows whether the day or the month comes first; dates were read day first (DD/MM/YYYY) because the shop's site is {{.Site}}"
 	warnMonthFirstBySite = "No date in this file shows whether the day or the month comes first; dates were read month first (MM/DD/YYYY) because the shop's site is {{.Site}}"
+	// The file's date columns disagree (each read its own way) and this one shows neither.
+	warnColumnDayFirstBySite   = "No date in column {{.Column}} shows whether the day or the month comes first, and the file's other date columns differ; it was read day first (DD/MM/YYYY) because the shop's site is {{.Site}}"
+	warnColumnMonthFirstBySite = "No date in column {{.Column}} shows whether the day or the month comes first, and the file's other date columns differ; it was read month first (MM/DD/YYYY) because the shop's site is {{.Site}}"
 )
 
 const (
