@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"sync"
 	"testing"
 
 	"depositdesk/data"
+	"depositdesk/data/exports/sample"
 )
 
 // changeLog collects the changes a desk announces.
@@ -295,5 +297,38 @@ func TestALookAheadIsNoLook(t *testing.T) {
 	}
 	if entries, _ := d.Audit("", 0); len(entries) > 0 && entries[0].Action == "verdict" {
 		t.Errorf("a look ahead audited %+v", entries[0])
+	}
+}
+
+func TestABatchImportAndItsUndoAnnounceOneChangeEach(t *testing.T) {
+	d := mustDesk(t)
+	mustAddShop(t, d, "Lotus MY", "MY")
+	dir := t.TempDir()
+	for i, name := range []string{"a.csv", "b.csv"} {
+		if err := sample.WriteFile(filepath.Join(dir, name), sample.Orders(sample.Options{Seed: uint64(40 + i), Orders: 10, Site: "MY"})); err != nil {
+			t.Fatal(err)
+		}
+	}
+	log := &changeLog{}
+	d.OnChange(log.add)
+	p, err := d.PreviewBatch(context.Background(), []string{dir}, BatchOptions{Shop: "Lotus MY"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := log.take(); len(got) != 0 {
+		t.Errorf("a preview announced %v", got)
+	}
+	g, err := d.CommitBatch(context.Background(), p)
+	if err != nil || len(g.Batches) != 2 {
+		t.Fatalf("group %+v: %v", g, err)
+	}
+	if got := log.take(); len(got) != 1 || got[0].Kind != ChangedImport {
+		t.Errorf("a batch of two files announced %v", got)
+	}
+	if _, err := d.UndoGroup(g.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := log.take(); len(got) != 1 || got[0].Kind != ChangedUndo {
+		t.Errorf("undoing it announced %v", got)
 	}
 }
