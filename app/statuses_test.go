@@ -99,7 +99,7 @@ func TestMappingAValueReclassifiesStoredOrdersAndSurvivesUndo(t *testing.T) {
 		if o.Class != data.Completed {
 			t.Fatalf("after undo order %s (%q) is %s; the mapping must still hold", o.ID, o.Status, o.Class)
 		}
-		if o.Status == value && o.Amount != first.Orders[indexOf(first, o.ID)].Amount {
+		if o.Status == value && o.Amount != first.Orders[orderIndex(first, o.ID)].Amount {
 			t.Fatalf("undo did not restore order %s", o.ID)
 		}
 	}
@@ -144,7 +144,7 @@ func TestMappingAValueReclassifiesStoredOrdersAndSurvivesUndo(t *testing.T) {
 	}
 }
 
-func indexOf(e *sample.Export, id string) int {
+func orderIndex(e *sample.Export, id string) int {
 	for i, o := range e.Orders {
 		if o.ID == id {
 			return i
@@ -277,8 +277,8 @@ func TestADatabaseOfTheLastReleaseOpensWithNothingLost(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(path + ".before-v3.bak"); err != nil {
-		t.Errorf("no backup before the migration: %v", err)
+	if backups, _ := filepath.Glob(path + ".before-v*.bak"); len(backups) != 1 {
+		t.Errorf("want one backup before the migration, found %v", backups)
 	}
 	sh, err := d.Shop("Sunrise TH")
 	if err != nil {
