@@ -44,7 +44,7 @@ func movedOn(e *sample.Export, n int) *sample.Export {
 	return &c
 }
 
-func mustImport(t testing.TB, d *Desk, shop, path string) data.ImportBatch {
+func importInto(t testing.TB, d *Desk, shop, path string) data.ImportBatch {
 	t.Helper()
 	p, err := d.Import(context.Background(), shop, path, ImportOptions{})
 	if err != nil {
@@ -65,7 +65,7 @@ func fileNamed(t testing.TB, p *BatchPlan, name string) *BatchFile {
 	return nil
 }
 
-func indexOf(t testing.TB, p *BatchPlan, name string) int {
+func fileIndex(t testing.TB, p *BatchPlan, name string) int {
 	t.Helper()
 	for i, f := range p.Files {
 		if f.Name == name {
@@ -90,7 +90,7 @@ func TestAFileWhoseOrdersAnotherShopHoldsIsRefusedNamingThatShopAndItsBatch(t *t
 	mustAddShop(t, d, "Acme US", "US")
 	uk := mustAddShop(t, d, "Acme UK", "UK")
 	e := sample.Orders(sample.Options{Seed: 1, Orders: 30})
-	first := mustImport(t, d, "Acme US", writeExport(t, "All order-2026-10-07-10_33.csv", e))
+	first := importInto(t, d, "Acme US", writeExport(t, "All order-2026-10-07-10_33.csv", e))
 	// The next export of the same shop, picked for the wrong shop.
 	later := writeExport(t, "All order-2026-10-14-09_00.csv", e)
 	_, err := d.Preview(context.Background(), "Acme UK", later, ImportOptions{})
@@ -121,7 +121,7 @@ func TestAReturnsFileIsMatchedThroughItsOrdersAndItsReturnOrders(t *testing.T) {
 	mustAddShop(t, d, "Acme US", "US")
 	mustAddShop(t, d, "Acme TH", "TH")
 	orders := sample.Orders(sample.Options{Seed: 3, Orders: 12})
-	mustImport(t, d, "Acme US", writeExport(t, "All order-2026-10-07-10_33.csv", orders))
+	importInto(t, d, "Acme US", writeExport(t, "All order-2026-10-07-10_33.csv", orders))
 	returns := writeExport(t, "Return_Refund_Orders-2026-10-07-10_40.csv", returnsOf(3, orders.Orders[:5]))
 	_, err := d.Preview(context.Background(), "Acme TH", returns, ImportOptions{})
 	if m := asMsg(t, err); !strings.Contains(m.Error(), "Acme US") {
@@ -129,7 +129,7 @@ func TestAReturnsFileIsMatchedThroughItsOrdersAndItsReturnOrders(t *testing.T) {
 	}
 	// Once Acme US holds the cases, a later returns export of the same cases
 	// is matched by its return order IDs too, even with no order ID given.
-	mustImport(t, d, "Acme US", returns)
+	importInto(t, d, "Acme US", returns)
 	again := returnsOf(3, orders.Orders[:5])
 	for i := range again.Cases {
 		again.Cases[i].OrderID = ""
@@ -150,8 +150,8 @@ func TestEachFileOfAFolderGoesToTheShopHoldingItsOrders(t *testing.T) {
 	mustAddShop(t, d, "Acme MY", "MY") // the last shop added: never a default
 	us := sample.Orders(sample.Options{Seed: 11, Orders: 20})
 	th := sample.Orders(sample.Options{Seed: 12, Orders: 20, Site: "TH"})
-	mustImport(t, d, "Acme US", writeExport(t, "All order-2026-10-01-10_00.csv", us))
-	mustImport(t, d, "Acme TH", writeExport(t, "All order-2026-10-01-11_00.xlsx", th))
+	importInto(t, d, "Acme US", writeExport(t, "All order-2026-10-01-10_00.csv", us))
+	importInto(t, d, "Acme TH", writeExport(t, "All order-2026-10-01-11_00.xlsx", th))
 
 	dir := filepath.Join(t.TempDir(), "exports 十月")
 	writeIn(t, dir, "All order-2026-10-08-10_00.csv", movedOn(us, 5))
@@ -191,7 +191,7 @@ func TestEachFileOfAFolderGoesToTheShopHoldingItsOrders(t *testing.T) {
 		t.Fatal("CommitBatch wrote a batch holding a file without a shop")
 	}
 	// The person chooses the new file's shop; then everything goes in one step.
-	if err := d.AssignShop(context.Background(), p, indexOf(t, p, "All order-2026-10-08-12_00.csv"), "Acme MY"); err != nil {
+	if err := d.AssignShop(context.Background(), p, fileIndex(t, p, "All order-2026-10-08-12_00.csv"), "Acme MY"); err != nil {
 		t.Fatal(err)
 	}
 	if f := fileNamed(t, p, "All order-2026-10-08-12_00.csv"); f.Shop != "Acme MY" || f.Assigned != AssignedChosen || !f.Importable() {
@@ -230,8 +230,8 @@ func TestAFileMatchingSeveralShopsIsRefusedNamingThem(t *testing.T) {
 	e := sample.Orders(sample.Options{Seed: 5, Orders: 20})
 	head, tail := *e, *e
 	head.Orders, tail.Orders = e.Orders[:10], e.Orders[10:]
-	a := mustImport(t, d, "Acme US", writeExport(t, "All order-2026-10-01-10_00.csv", &head))
-	b := mustImport(t, d, "Acme US 2", writeExport(t, "All order-2026-10-02-10_00.csv", &tail))
+	a := importInto(t, d, "Acme US", writeExport(t, "All order-2026-10-01-10_00.csv", &head))
+	b := importInto(t, d, "Acme US 2", writeExport(t, "All order-2026-10-02-10_00.csv", &tail))
 	both := writeExport(t, "All order-2026-10-09-10_00.csv", e)
 	p, err := d.PreviewBatch(context.Background(), []string{both}, BatchOptions{})
 	if err != nil {
@@ -272,7 +272,7 @@ func TestAFolderRemembersItsShopForFilesNoShopHolds(t *testing.T) {
 	if _, err := d.CommitBatch(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
-	mustImport(t, d, "Acme UK", writeExport(t, "All order-2026-10-03-10_00.csv", sample.Orders(sample.Options{Seed: 22, Orders: 8})))
+	importInto(t, d, "Acme UK", writeExport(t, "All order-2026-10-03-10_00.csv", sample.Orders(sample.Options{Seed: 22, Orders: 8})))
 
 	// A returns export whose orders nobody holds yet lands in the same folder.
 	next := writeIn(t, dir, "Return_Refund_Orders-2026-10-05-10_00.csv", sample.Returns(sample.Options{Seed: 23, Orders: 3}))
@@ -367,8 +367,8 @@ func TestUndoOfAnImportGroupRestoresExactlyTheStateBeforeIt(t *testing.T) {
 	mustAddShop(t, d, "Acme TH", "TH")
 	us := sample.Orders(sample.Options{Seed: 41, Orders: 30})
 	th := sample.Orders(sample.Options{Seed: 42, Orders: 30, Site: "TH"})
-	mustImport(t, d, "Acme US", writeExport(t, "All order-2026-10-01-10_00.csv", us))
-	mustImport(t, d, "Acme TH", writeExport(t, "All order-2026-10-01-10_00.xlsx", th))
+	importInto(t, d, "Acme US", writeExport(t, "All order-2026-10-01-10_00.csv", us))
+	importInto(t, d, "Acme TH", writeExport(t, "All order-2026-10-01-10_00.xlsx", th))
 	before := snapshot(t, d)
 
 	// Newer exports: some orders move on, some are new; two overlapping
@@ -425,7 +425,7 @@ func TestAGroupIsNotUndoneWhenALaterImportBuiltOnIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	later := movedOn(e, 10)
-	b := mustImport(t, d, "Acme US", writeExport(t, "All order-2026-11-01-10_00.csv", later))
+	b := importInto(t, d, "Acme US", writeExport(t, "All order-2026-11-01-10_00.csv", later))
 	before := snapshot(t, d)
 	_, err = d.UndoGroup(g.ID)
 	if m := asMsg(t, err); !strings.Contains(m.Error(), "#"+itoa(b.ID)) {
@@ -519,7 +519,7 @@ func TestAGroupCancelledHalfWayLeavesTheDatabaseAsItWas(t *testing.T) {
 		name := "Shop " + site
 		mustAddShop(t, d, name, site)
 		e := sample.Orders(sample.Options{Seed: uint64(80 + i), Orders: 20, Site: site})
-		mustImport(t, d, name, writeExport(t, "All order-2026-10-01-10_00.csv", e))
+		importInto(t, d, name, writeExport(t, "All order-2026-10-01-10_00.csv", e))
 	}
 	before := snapshot(t, d)
 	batchesBefore, _ := d.Imports("")
