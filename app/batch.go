@@ -248,18 +248,28 @@ func (d *Desk) eachFile(ctx context.Context, p *BatchPlan, work func(f *BatchFil
 // its orders. Problems with the file become its Refusal; only cancellation
 // is an error.
 func (d *Desk) previewFile(ctx context.Context, f *BatchFile, chosen *data.Shop, o BatchOptions, progress func(int)) error {
-	sum, err := fileSHA256(f.Path)
-	if err != nil {
-		f.base.refusal = &data.Message{File: f.Name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": err.Error()}}
+	site := ""
+	if chosen != nil {
+		site = chosen.Site
+	}
+	// A file imported before is known by its fingerprint: its reading stops.
+	var known []data.ImportBatch
+	var knownErr error
+	isKnown := false
+	sum, res, hashErr, readErr := d.fingerprintAndRead(ctx, f.Path, site, progress, func(sum string) bool {
+		known, knownErr = d.store.LiveBatchesBySHA(ctx, sum)
+		isKnown = len(known) > 0 && (chosen == nil || known[0].ShopID == chosen.ID) && sameShop(known)
+		return isKnown
+	})
+	switch {
+	case hashErr != nil:
+		f.base.refusal = &data.Message{File: f.Name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": hashErr.Error()}}
 		return nil
+	case knownErr != nil:
+		return knownErr
 	}
 	f.sum = sum
-	// A file imported before is known by its fingerprint, without reading it.
-	known, err := d.store.LiveBatchesBySHA(ctx, sum)
-	if err != nil {
-		return err
-	}
-	if len(known) > 0 && (chosen == nil || known[0].ShopID == chosen.ID) && sameShop(known) {
+	if isKnown {
 		shop, err := d.store.ShopByID(known[0].ShopID)
 		if err != nil {
 			return err
@@ -271,20 +281,16 @@ func (d *Desk) previewFile(ctx context.Context, f *BatchFile, chosen *data.Shop,
 		}
 		return nil
 	}
-	site := ""
-	if chosen != nil {
-		site = chosen.Site
-	}
-	res, err := d.readExport(ctx, f.Path, site, progress)
-	if err != nil {
+	if readErr != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		f.base.refusal = asMessage(err, f.Name)
+		f.base.refusal = asMessage(readErr, f.Name)
 		return nil
 	}
 	f.res, f.readSite = res, site
 	orderIDs, returnIDs := idsOf(res)
+	var err error
 	if f.Holders, err = d.store.Holders(ctx, orderIDs, returnIDs); err != nil {
 		return err
 	}
