@@ -248,18 +248,28 @@ func (d *Desk) eachFile(ctx context.Context, p *BatchPlan, work func(f *BatchFil
 // its orders. Problems with the file become its Refusal; only cancellation
 // is an error.
 func (d *Desk) previewFile(ctx context.Context, f *BatchFile, chosen *data.Shop, o BatchOptions, progress func(int)) error {
-	sum, err := fileSHA256(f.Path)
-	if err != nil {
-		f.base.refusal = &data.Message{File: f.Name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": err.Error()}}
+	site := ""
+	if chosen != nil {
+		site = chosen.Site
+	}
+	// A file imported before is known by its fingerprint: its reading stops.
+	var known []data.ImportBatch
+	var knownErr error
+	isKnown := false
+	sum, res, hashErr, readErr := d.fingerprintAndRead(ctx, f.Path, site, progress, func(sum string) bool {
+		known, knownErr = d.store.LiveBatchesBySHA(ctx, sum)
+		isKnown = len(known) > 0 && (chosen == nil || known[0].ShopID == chosen.ID) && sameShop(known)
+		return isKnown
+	})
+	switch {
+	case hashErr != nil:
+		f.base.refusal = &data.Message{File: f.Name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": hashErr.Error()}}
 		return nil
+	case knownErr != nil:
+		return knownErr
 	}
 	f.sum = sum
-	// A file imported before is known by its fingerprint, without reading it.
-	known, err := d.store.LiveBatchesBySHA(ctx, sum)
-	if err != nil {
-		return err
-	}
-	if len(known) > 0 && (chosen == nil || known[0].ShopID == chosen.ID) && sameShop(known) {
+	if isKnown {
 		shop, err := d.store.ShopByID(known[0].ShopID)
 		if err != nil {
 			return err
@@ -271,20 +281,16 @@ func (d *Desk) previewFile(ctx context.Context, f *BatchFile, chosen *data.Shop,
 		}
 		return nil
 	}
-	site := ""
-	if chosen != nil {
-		site = chosen.Site
-	}
-	res, err := d.readExport(ctx, f.Path, site, progress)
-	if err != nil {
+	if readErr != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		f.base.refusal = asMessage(err, f.Name)
+		f.base.refusal = asMessage(readErr, f.Name)
 		return nil
 	}
 	f.res, f.readSite = res, site
 	orderIDs, returnIDs := idsOf(res)
+	var err error
 	if f.Holders, err = d.store.Holders(ctx, orderIDs, returnIDs); err != nil {
 		return err
 	}
@@ -696,10 +702,10 @@ func (w *groupWriter) discard(err error) error {
 }
 
 // ImportBatch imports many files (or folders) as one group, as `depositdesk
-// import` does: files are read on every core while one writer writes them
-// in order, each to the shop that holds its orders (or o.Shop); files that
-// are refused are left out and say why in the plan. All the files that are
-// not refused go in, or none.
+// import` does: files are read ahead on the other cores while one writer
+// writes them in order, each to the shop that holds its orders (or o.Shop).
+// Files that are refused are left out and say why in the plan. All the
+// files that are not refused go in, or none.
 func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) (*BatchPlan, data.ImportGroup, error) {
 	p, chosen, err := d.newBatch(paths, o)
 	if err != nil {
@@ -707,48 +713,31 @@ func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) 
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	workers := min(runtime.GOMAXPROCS(0), len(p.Files))
-	ahead := make(chan struct{}, 2*workers) // files read but not yet written: bounds memory
-	jobs := make(chan int)
+	// One core is the writer's: a reader on every core starved it (a
+	// goroutine back from SQLite, through cgo, waits for a free core), and
+	// an xlsx read already inflates on a second goroutine.
+	readers := min(max(1, runtime.GOMAXPROCS(0)-1), len(p.Files))
+	q := newReadQueue(len(p.Files), 2*readers)
+	defer q.halt()
 	read := make([]chan error, len(p.Files))
 	for i := range read {
 		read[i] = make(chan error, 1)
 	}
 	var rows atomic.Int64
-	var progressMu sync.Mutex
-	report := func(done int) {
-		if o.Progress != nil {
-			progressMu.Lock()
-			defer progressMu.Unlock()
-			o.Progress(BatchProgress{Files: len(p.Files), Done: done, Rows: int(rows.Load())})
-		}
+	readFile := func(i int) {
+		last := 0
+		read[i] <- d.previewFile(ctx, p.Files[i], chosen, o, func(n int) {
+			rows.Add(int64(n - last))
+			last = n
+		})
 	}
-	go func() {
-		defer close(jobs)
-		for i := range p.Files {
-			select {
-			case ahead <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
 	var wg sync.WaitGroup
-	for range workers {
+	for range readers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				last := 0
-				read[i] <- d.previewFile(ctx, p.Files[i], chosen, o, func(n int) {
-					rows.Add(int64(n - last))
-					last = n
-				})
+			for i, ok := q.take(); ok; i, ok = q.take() {
+				readFile(i)
 			}
 		}()
 	}
@@ -766,13 +755,65 @@ func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) 
 		}
 		if err != nil {
 			cancel()
+			q.halt()
 			return p, data.ImportGroup{}, w.discard(err)
 		}
-		<-ahead
-		report(i + 1)
+		q.written()
+		if o.Progress != nil {
+			o.Progress(BatchProgress{Files: len(p.Files), Done: i + 1, Rows: int(rows.Load())})
+		}
 	}
 	g, err := w.finish(ctx)
 	return p, g, err
+}
+
+// readQueue hands out the files of a batch in order, at most ahead files
+// beyond the last one written, so that memory holds a few files at a time.
+type readQueue struct {
+	mu          sync.Mutex
+	more        *sync.Cond
+	next, limit int
+	files       int
+	stopped     bool
+}
+
+func newReadQueue(files, ahead int) *readQueue {
+	q := &readQueue{files: files, limit: ahead}
+	q.more = sync.NewCond(&q.mu)
+	return q
+}
+
+// take claims the next file to read, waiting until one may be read; ok is
+// false when there is none left.
+func (q *readQueue) take() (int, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for {
+		switch {
+		case q.stopped || q.next >= q.files:
+			return 0, false
+		case q.next < q.limit:
+			q.next++
+			return q.next - 1, true
+		}
+		q.more.Wait()
+	}
+}
+
+// written lets one more file be read ahead.
+func (q *readQueue) written() {
+	q.mu.Lock()
+	q.limit++
+	q.mu.Unlock()
+	q.more.Broadcast()
+}
+
+// halt stops handing out files.
+func (q *readQueue) halt() {
+	q.mu.Lock()
+	q.stopped = true
+	q.mu.Unlock()
+	q.more.Broadcast()
 }
 
 // newBatch lists the files of a batch and finds the shop o names.

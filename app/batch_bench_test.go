@@ -21,44 +21,48 @@ const (
 	folderRows  = 15_000
 )
 
-var (
-	folderOnce sync.Once
-	folderDir  string
-	folderSeed []string // a small earlier export of each shop, so the folder's files find their shops
-	folderErr  error
-)
+// benchFolder is a folder of exports in one format, and a small earlier
+// export of each file's shop, so that the folder's files find their shops.
+type benchFolder struct {
+	once  sync.Once
+	dir   string
+	seeds []string
+	err   error
+}
 
-func folderExports(b *testing.B) (string, []string) {
-	folderOnce.Do(func() {
+var benchFolders = map[string]*benchFolder{"csv": {}, "xlsx": {}}
+
+func folderExports(b *testing.B, ext string) (string, []string) {
+	f := benchFolders[ext]
+	f.once.Do(func() {
 		root, err := os.MkdirTemp("", "depositdesk-folder-bench-")
 		if err != nil {
-			folderErr = err
+			f.err = err
 			return
 		}
-		folderDir = filepath.Join(root, "exports")
-		if folderErr = os.MkdirAll(folderDir, 0o755); folderErr != nil {
+		f.dir = filepath.Join(root, "exports")
+		if f.err = os.MkdirAll(f.dir, 0o755); f.err != nil {
 			return
 		}
 		for i := 0; i < folderFiles; i++ {
-			opt := sample.Options{Seed: uint64(100 + i), Rows: folderRows, Site: "TH"}
-			e := sample.Orders(opt)
-			name := fmt.Sprintf("All order-2026-10-%02d-10_%02d.csv", 1+i%28, i)
-			if folderErr = sample.WriteFile(filepath.Join(folderDir, name), e); folderErr != nil {
+			e := sample.Orders(sample.Options{Seed: uint64(100 + i), Rows: folderRows, Site: "TH"})
+			name := fmt.Sprintf("All order-2026-10-%02d-10_%02d.%s", 1+i%28, i, ext)
+			if f.err = sample.WriteFile(filepath.Join(f.dir, name), e); f.err != nil {
 				return
 			}
 			early := *e
 			early.Orders = e.Orders[:50]
 			seed := filepath.Join(root, fmt.Sprintf("seed-%02d.csv", i))
-			if folderErr = sample.WriteFile(seed, &early); folderErr != nil {
+			if f.err = sample.WriteFile(seed, &early); f.err != nil {
 				return
 			}
-			folderSeed = append(folderSeed, seed)
+			f.seeds = append(f.seeds, seed)
 		}
 	})
-	if folderErr != nil {
-		b.Fatal(folderErr)
+	if f.err != nil {
+		b.Fatal(f.err)
 	}
-	return folderDir, folderSeed
+	return f.dir, f.seeds
 }
 
 // seededDesk is a fresh database with one shop per folder file, each
@@ -83,9 +87,16 @@ func seededDesk(b *testing.B, path string, seeds []string) *Desk {
 // BenchmarkImportFolder imports the folder both ways in every round, each
 // into its own fresh database: one file after another (Import per file,
 // as before batch import), and as one batch (ImportBatch: files read in
-// parallel, one writer). It reports the ratio of the two times.
+// parallel, one writer). It reports the ratio of the two times, for a
+// folder of xlsx exports (what Seller Center gives by default) and of csv.
 func BenchmarkImportFolder(b *testing.B) {
-	dir, seeds := folderExports(b)
+	for _, ext := range []string{"xlsx", "csv"} {
+		b.Run(ext, func(b *testing.B) { benchImportFolder(b, ext) })
+	}
+}
+
+func benchImportFolder(b *testing.B, ext string) {
+	dir, seeds := folderExports(b, ext)
 	files, err := ExportFiles([]string{dir})
 	if err != nil {
 		b.Fatal(err)

@@ -49,30 +49,14 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 		return nil, err
 	}
 	name := filepath.Base(path)
-	// The file's fingerprint and its reading run side by side (two cores);
-	// a file imported before is then reported as it was, its reading dropped.
-	readCtx, stopReading := context.WithCancel(ctx)
-	defer stopReading()
-	type hashed struct {
-		sum string
-		err error
+	sum, res, hashErr, readErr := d.fingerprintAndRead(ctx, path, shop.Site, o.Progress, func(sum string) bool {
+		_, ok := d.store.LiveBatchBySHA(shop.ID, sum)
+		return ok
+	})
+	if hashErr != nil {
+		return nil, &data.Message{File: name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": hashErr.Error()}}
 	}
-	fingerprint := make(chan hashed, 1)
-	go func() {
-		sum, err := fileSHA256(path)
-		if err == nil {
-			if _, ok := d.store.LiveBatchBySHA(shop.ID, sum); ok {
-				stopReading()
-			}
-		}
-		fingerprint <- hashed{sum, err}
-	}()
-	res, readErr := d.readExport(readCtx, path, shop.Site, o.Progress)
-	h := <-fingerprint
-	if h.err != nil {
-		return nil, &data.Message{File: name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": h.err.Error()}}
-	}
-	if b, ok := d.store.LiveBatchBySHA(shop.ID, h.sum); ok {
+	if b, ok := d.store.LiveBatchBySHA(shop.ID, sum); ok {
 		return alreadyImported(shop, path, b), nil
 	}
 	if readErr != nil {
@@ -86,7 +70,30 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 	if m := refusalFor(name, shop.Name, holders); m != nil {
 		return nil, m
 	}
-	return d.planFile(ctx, shop, path, h.sum, res, o, true)
+	return d.planFile(ctx, shop, path, sum, res, o, true)
+}
+
+// fingerprintAndRead reads the export at path while its SHA-256 is taken on
+// another goroutine (two cores); when known(sum) says the file was imported
+// before, the reading is dropped (res nil, readErr the cancellation).
+func (d *Desk) fingerprintAndRead(ctx context.Context, path, site string, progress func(rows int), known func(sum string) bool) (sum string, res *exports.Result, hashErr, readErr error) {
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	type hashed struct {
+		sum string
+		err error
+	}
+	fingerprint := make(chan hashed, 1)
+	go func() {
+		sum, err := fileSHA256(path)
+		if err == nil && known(sum) {
+			stopReading()
+		}
+		fingerprint <- hashed{sum, err}
+	}()
+	res, readErr = d.readExport(readCtx, path, site, progress)
+	h := <-fingerprint
+	return h.sum, res, h.err, readErr
 }
 
 // readExport reads the export at path for a shop of site ("" when not yet
