@@ -695,10 +695,36 @@ func (w *groupWriter) discard(err error) error {
 	if w.group.ID == 0 {
 		return err
 	}
-	if derr := w.d.store.DiscardGroup(context.Background(), w.group.ID); derr != nil {
+	ctx := context.Background()
+	if derr := w.d.store.DiscardGroup(ctx, w.group.ID); derr != nil {
 		return fmt.Errorf("%w; and the files already written could not be taken back out (undo import group %d): %v", err, w.group.ID, derr)
 	}
+	// What came back was classified when it was first imported: the values
+	// taught since then still hold.
+	vocab, verr := w.d.vocabulary(ctx)
+	if verr == nil {
+		verr = w.d.store.Tx(ctx, func(tx *sql.Tx) error { return reclassifyShopsTx(ctx, tx, w.group.Batches, vocab) })
+	}
+	if verr != nil {
+		return fmt.Errorf("%w; the files written were taken back out, but the status values taught since could not be applied again: %v", err, verr)
+	}
 	return err
+}
+
+// reclassifyShopsTx applies the current vocabulary again to the shops of
+// batches, whose undo restored records classified when they were imported.
+func reclassifyShopsTx(ctx context.Context, tx *sql.Tx, batches []data.ImportBatch, vocab *exports.Vocabulary) error {
+	done := map[int64]bool{}
+	for _, b := range batches {
+		if done[b.ShopID] {
+			continue
+		}
+		done[b.ShopID] = true
+		if _, err := data.ReclassifyTx(ctx, tx, b.ShopID, vocab.Classifier()); err != nil {
+			return fmt.Errorf("apply the taught status values to shop %d again: %w", b.ShopID, err)
+		}
+	}
+	return nil
 }
 
 // ImportBatch imports many files (or folders) as one group, as `depositdesk
@@ -881,7 +907,12 @@ func (d *Desk) writeAssigned(ctx context.Context, w *groupWriter, f *BatchFile, 
 // UndoGroup takes every file of an import group back out in one step,
 // restoring exactly the state before the group.
 func (d *Desk) UndoGroup(id int64) (data.ImportGroup, error) {
-	g, err := d.store.UndoGroup(context.Background(), id, d.Now(), func(tx *sql.Tx, undone []data.ImportBatch) error {
+	ctx := context.Background()
+	vocab, err := d.vocabulary(ctx)
+	if err != nil {
+		return data.ImportGroup{}, err
+	}
+	g, err := d.store.UndoGroup(ctx, id, d.Now(), func(tx *sql.Tx, undone []data.ImportBatch) error {
 		for _, b := range undone {
 			shop, err := d.store.ShopByID(b.ShopID)
 			if err != nil {
@@ -891,7 +922,7 @@ func (d *Desk) UndoGroup(id int64) (data.ImportGroup, error) {
 				return err
 			}
 		}
-		return nil
+		return reclassifyShopsTx(ctx, tx, undone, vocab)
 	})
 	return g, d.changed(err, Change{Kind: ChangedUndo})
 }
