@@ -41,7 +41,7 @@ const (
 	MsgWhyChecksPassed = "{{.Checks}} passed since the application was prepared; export it again"
 
 	MsgAuditFileExists = "{{.File}} already exists; choose another name."
-	MsgAuditFileKind   = "Save the audit log as .xlsx or .csv, not {{.Ext}}"
+	MsgTableFileKind   = "Save it as .xlsx or .csv, not {{.Ext}}"
 	MsgAuditFileWrite  = "Cannot write {{.File}}: {{.Err}}"
 )
 
@@ -53,7 +53,7 @@ func ApplicationMessageTexts() []string {
 		MsgExportFailed, MsgExportSummary, MsgNoApplication, MsgBadStatus, MsgIllegalMove, MsgFinalStatus,
 		MsgStatusDateEarly, MsgStatusDateFuture, MsgReviewDays,
 		MsgWhyCheckFails, MsgWhyChecksFail, MsgWhyAmount, MsgWhyStatus, MsgWhyChecksPassed,
-		MsgAuditFileExists, MsgAuditFileKind, MsgAuditFileWrite,
+		MsgAuditFileExists, MsgAuditFileWrite, MsgTableFileKind,
 	}
 }
 
@@ -82,12 +82,13 @@ func (d *Desk) SetReviewDays(n int) error {
 	if old == n {
 		return nil
 	}
-	return d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	err := d.store.Tx(context.Background(), func(tx *sql.Tx) error {
 		if err := data.SetSettingTx(tx, SettingReviewDays, strconv.Itoa(n)); err != nil {
 			return err
 		}
 		return data.AuditTx(tx, d.audit(data.Shop{}, "settings", fmt.Sprintf("review days: %d → %d", old, n)))
 	})
+	return d.changed(err, Change{Kind: ChangedSettings})
 }
 
 // Fingerprint is what an application remembers of the verdict it was
@@ -426,7 +427,7 @@ func (d *Desk) recordExport(p Prepared, wb workbook.Application, path string, to
 		}
 		return data.AuditTx(tx, d.audit(p.Shop, "export", detail))
 	})
-	return e, warn, err
+	return e, warn, d.changed(err, Change{ChangedApplication, p.Shop.ID})
 }
 
 // lastFour names an account number by its last four characters, as a person
@@ -485,12 +486,34 @@ func (d *Desk) Applications(asOf data.Date) ([]ApplicationView, error) {
 	if err != nil {
 		return nil, err
 	}
-	review := d.ReviewDays()
+	return viewsOf(apps, verdicts, asOf, d.ReviewDays()), nil
+}
+
+// applicationViews judges the applications against verdicts already
+// computed (one per shop), so the overview computes readiness only once.
+func (d *Desk) applicationViews(verdicts []Verdict, asOf data.Date, review int) ([]ApplicationView, error) {
+	apps, err := d.store.Applications()
+	if err != nil || len(apps) == 0 {
+		return nil, err
+	}
+	byShop := make(map[int64]Verdict, len(verdicts))
+	for _, v := range verdicts {
+		byShop[v.ShopID] = v
+	}
+	matched := make([]Verdict, len(apps))
+	for i, a := range apps {
+		matched[i] = byShop[a.ShopID]
+	}
+	return viewsOf(apps, matched, asOf, review), nil
+}
+
+// viewsOf pairs each application with its shop's verdict.
+func viewsOf(apps []data.Application, verdicts []Verdict, asOf data.Date, review int) []ApplicationView {
 	out := make([]ApplicationView, len(apps))
 	for i, a := range apps {
 		out[i] = applicationView(a, verdicts[i], asOf, review)
 	}
-	return out, nil
+	return out
 }
 
 func applicationView(a data.Application, v Verdict, asOf data.Date, review int) ApplicationView {
@@ -549,7 +572,7 @@ func (d *Desk) SetApplicationStatus(shop string, status data.ApplicationStatus, 
 	if on > today {
 		return data.Msg(MsgStatusDateFuture, map[string]any{"On": on.String()})
 	}
-	return d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	err = d.store.Tx(context.Background(), func(tx *sql.Tx) error {
 		a, err := data.ApplicationTx(tx, sh.ID)
 		if errors.Is(err, data.ErrNotFound) {
 			return data.Msg(MsgNoApplication, map[string]any{"Shop": sh.Name})
@@ -597,9 +620,7 @@ func (d *Desk) SetApplicationStatus(shop string, status data.ApplicationStatus, 
 			a.RefundedAt = on
 		}
 		a.Status = status
-		if note != "" {
-			a.Note = note
-		}
+		a.Note = addNote(a.Note, note)
 		if _, err := data.SaveApplicationTx(tx, a, d.Now()); err != nil {
 			return err
 		}
@@ -609,6 +630,19 @@ func (d *Desk) SetApplicationStatus(shop string, status data.ApplicationStatus, 
 		}
 		return data.AuditTx(tx, d.audit(sh, "application.status", detail))
 	})
+	return d.changed(err, Change{ChangedApplication, sh.ID})
+}
+
+// addNote keeps the earlier notes and adds the new one on its own line.
+func addNote(notes, note string) string {
+	note = strings.TrimSpace(note)
+	switch {
+	case note == "":
+		return notes
+	case notes == "":
+		return note
+	}
+	return notes + "\n" + note
 }
 
 // RecordVerdicts writes the audit entry "verdict" for each shop whose status

@@ -3,10 +3,12 @@ package app
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -19,12 +21,46 @@ import (
 // path as .xlsx or .csv (UTF-8 with a byte-order mark, so Excel reads Chinese
 // names). An existing file is never overwritten.
 func (d *Desk) ExportAudit(path, shop string) error {
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext != ".xlsx" && ext != ".csv" {
-		return data.Msg(MsgAuditFileKind, map[string]any{"Ext": ext})
+	if err := checkTableFile(path); err != nil {
+		return err
 	}
 	entries, err := d.Audit(shop, 0)
 	if err != nil {
+		return err
+	}
+	t := Table{Sheet: "Audit log", Header: []string{"Time", "User", "Shop", "Action", "Detail"},
+		Widths: []float64{20, 14, 22, 20, detailChars + 2}, Wrap: 4}
+	for _, e := range entries {
+		t.Rows = append(t.Rows, []any{e.At.Local().Format("2006-01-02 15:04:05"), e.User, e.Shop, e.Action, e.Detail})
+	}
+	return SaveTable(path, t)
+}
+
+// Table is what a person looks at, to save as a spreadsheet: the audit log,
+// the overview as filtered, a shop's checklist.
+type Table struct {
+	Sheet  string
+	Header []string
+	// Rows hold text (kept as text, so an ID or a formula-like detail stays as
+	// written) or float64 for amounts, which a spreadsheet can add up.
+	Rows   [][]any
+	Widths []float64 // column widths in characters
+	Wrap   int       // the column whose long text wraps; -1 for none
+}
+
+// checkTableFile refuses a file name that is neither .xlsx nor .csv.
+func checkTableFile(path string) error {
+	if ext := strings.ToLower(filepath.Ext(path)); ext != ".xlsx" && ext != ".csv" {
+		return data.Msg(MsgTableFileKind, map[string]any{"Ext": ext})
+	}
+	return nil
+}
+
+// SaveTable writes t to path as .xlsx or .csv (UTF-8 with a byte-order mark,
+// so Excel reads Chinese). An existing file is never overwritten, and a
+// failed write leaves no half file behind.
+func SaveTable(path string, t Table) error {
+	if err := checkTableFile(path); err != nil {
 		return err
 	}
 	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -34,10 +70,10 @@ func (d *Desk) ExportAudit(path, shop string) error {
 	if err != nil {
 		return data.Msg(MsgAuditFileWrite, map[string]any{"File": path, "Err": err.Error()})
 	}
-	if ext == ".csv" {
-		err = writeAuditCSV(out, entries)
+	if strings.EqualFold(filepath.Ext(path), ".csv") {
+		err = writeTableCSV(out, t)
 	} else {
-		err = writeAuditXLSX(out, entries)
+		err = writeTableXLSX(out, t)
 	}
 	if cerr := out.Close(); err == nil {
 		err = cerr
@@ -49,30 +85,39 @@ func (d *Desk) ExportAudit(path, shop string) error {
 	return nil
 }
 
-var auditHeader = []string{"Time", "User", "Shop", "Action", "Detail"}
-
-func auditRow(e data.AuditEntry) []string {
-	return []string{e.At.Local().Format("2006-01-02 15:04:05"), e.User, e.Shop, e.Action, e.Detail}
+// cellText is a cell as a CSV writes it: amounts with their two decimals.
+func cellText(c any) string {
+	switch v := c.(type) {
+	case string:
+		return v
+	case float64:
+		return strconv.FormatFloat(v, 'f', 2, 64)
+	}
+	return fmt.Sprint(c)
 }
 
-func writeAuditCSV(w io.Writer, entries []data.AuditEntry) error {
+func writeTableCSV(w io.Writer, t Table) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // what Excel writes and expects
-	cw.Write(auditHeader)
-	for _, e := range entries {
-		cw.Write(auditRow(e))
+	cw.Write(t.Header)
+	for _, r := range t.Rows {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			cells[i] = cellText(c)
+		}
+		cw.Write(cells)
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-func writeAuditXLSX(w io.Writer, entries []data.AuditEntry) error {
+func writeTableXLSX(w io.Writer, t Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	const sheet = "Audit log"
+	sheet := t.Sheet
 	var err error
 	do := func(e error) {
 		if err == nil {
@@ -80,40 +125,50 @@ func writeAuditXLSX(w io.Writer, entries []data.AuditEntry) error {
 		}
 	}
 	do(f.SetSheetName("Sheet1", sheet))
-	for i, width := range []float64{20, 14, 22, 20, detailChars + 2} {
+	for i, width := range t.Widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		do(f.SetColWidth(sheet, col, col, width))
 	}
 	bold, e := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	do(e)
-	head := make([]any, len(auditHeader))
-	for i, h := range auditHeader {
+	head := make([]any, len(t.Header))
+	for i, h := range t.Header {
 		head[i] = h
 	}
-	// Long details wrap inside their column instead of running off the page.
+	// Long text wraps inside its column instead of running off the page.
 	top, e := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
 	do(e)
 	wrap, e := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	do(e)
-	do(f.SetColStyle(sheet, "A:D", top))
-	do(f.SetColStyle(sheet, "E", wrap))
+	amount, e := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, NumFmt: 4}) // #,##0.00
+	do(e)
+	last, _ := excelize.ColumnNumberToName(max(len(t.Header), 1))
+	do(f.SetColStyle(sheet, "A:"+last, top))
+	if t.Wrap >= 0 {
+		col, _ := excelize.ColumnNumberToName(t.Wrap + 1)
+		do(f.SetColStyle(sheet, col, wrap))
+	}
 	do(f.SetSheetRow(sheet, "A1", &head))
 	do(f.SetRowStyle(sheet, 1, 1, bold))
-	for i, e := range entries {
-		cells := auditRow(e)
-		row := make([]any, len(cells))
-		for j, c := range cells {
-			row[j] = c // text, so a detail that looks like a number or a formula stays as written
-		}
+	for i, r := range t.Rows {
+		row := append([]any(nil), r...)
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		do(f.SetSheetRow(sheet, cell, &row))
+		for j, c := range r {
+			if _, ok := c.(float64); ok {
+				name, _ := excelize.CoordinatesToCellName(j+1, i+2)
+				do(f.SetCellStyle(sheet, name, name, amount))
+			}
+		}
 		// Spreadsheets do not grow a row for wrapped text on their own.
-		if lines := wrappedLines(e.Detail, detailChars); lines > 1 {
-			do(f.SetRowHeight(sheet, i+2, float64(lines)*lineHeight))
+		if t.Wrap >= 0 && t.Wrap < len(r) && t.Wrap < len(t.Widths) {
+			if lines := wrappedLines(cellText(r[t.Wrap]), int(t.Widths[t.Wrap])-2); lines > 1 {
+				do(f.SetRowHeight(sheet, i+2, float64(lines)*lineHeight))
+			}
 		}
 	}
 	do(f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-	// Printed, the log runs down the pages, each as wide as the sheet.
+	// Printed, the table runs down the pages, each as wide as the sheet.
 	landscape, one, zero, yes := "landscape", 1, 0, true
 	do(f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}))
 	do(f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}))

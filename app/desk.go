@@ -24,6 +24,8 @@ type Desk struct {
 	Now func() time.Time
 	// User is who the audit log names (the OS user).
 	User string
+
+	listeners listeners // told about every change (OnChange)
 }
 
 // DBEnv names the environment variable that overrides the database path.
@@ -192,7 +194,7 @@ func (d *Desk) AddShop(sh data.Shop) (data.Shop, error) {
 		}
 		return data.AuditTx(tx, d.audit(sh, "shop.add", describeShop(sh)))
 	})
-	return sh, err
+	return sh, d.changed(err, Change{ChangedShop, sh.ID})
 }
 
 // SaveShop writes an edited shop; the audit log records what changed.
@@ -208,10 +210,11 @@ func (d *Desk) SaveShop(sh data.Shop) error {
 	if changes == "" {
 		return nil
 	}
-	return d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	err = d.store.Tx(context.Background(), func(tx *sql.Tx) error {
 		if err := data.UpdateShopTx(tx, sh, d.Now()); err != nil {
 			return err
 		}
 		return data.AuditTx(tx, d.audit(sh, "shop.edit", changes))
 	})
+	return d.changed(err, Change{ChangedShop, sh.ID})
 }

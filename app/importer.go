@@ -49,8 +49,34 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 		return nil, err
 	}
 	name := filepath.Base(path)
-	// The file's fingerprint and its reading run side by side (two cores);
-	// a file imported before is then reported as it was, its reading dropped.
+	sum, res, hashErr, readErr := d.fingerprintAndRead(ctx, path, shop.Site, o.Progress, func(sum string) bool {
+		_, ok := d.store.LiveBatchBySHA(shop.ID, sum)
+		return ok
+	})
+	if hashErr != nil {
+		return nil, &data.Message{File: name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": hashErr.Error()}}
+	}
+	if b, ok := d.store.LiveBatchBySHA(shop.ID, sum); ok {
+		return alreadyImported(shop, path, b), nil
+	}
+	if readErr != nil {
+		return nil, readErr
+	}
+	orderIDs, returnIDs := idsOf(res)
+	holders, err := d.store.Holders(ctx, orderIDs, returnIDs)
+	if err != nil {
+		return nil, err
+	}
+	if m := refusalFor(name, shop.Name, holders); m != nil {
+		return nil, m
+	}
+	return d.planFile(ctx, shop, path, sum, res, o, true)
+}
+
+// fingerprintAndRead reads the export at path while its SHA-256 is taken on
+// another goroutine (two cores); when known(sum) says the file was imported
+// before, the reading is dropped (res nil, readErr the cancellation).
+func (d *Desk) fingerprintAndRead(ctx context.Context, path, site string, progress func(rows int), known func(sum string) bool) (sum string, res *exports.Result, hashErr, readErr error) {
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
 	type hashed struct {
@@ -60,36 +86,40 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 	fingerprint := make(chan hashed, 1)
 	go func() {
 		sum, err := fileSHA256(path)
-		if err == nil {
-			if _, ok := d.store.LiveBatchBySHA(shop.ID, sum); ok {
-				stopReading()
-			}
+		if err == nil && known(sum) {
+			stopReading()
 		}
 		fingerprint <- hashed{sum, err}
 	}()
+	res, readErr = d.readExport(readCtx, path, site, progress)
+	h := <-fingerprint
+	return h.sum, res, h.err, readErr
+}
+
+// readExport reads the export at path for a shop of site ("" when not yet
+// known): the one place every import reads a file.
+func (d *Desk) readExport(ctx context.Context, path, site string, progress func(rows int)) (*exports.Result, error) {
 	vocab, err := d.vocabulary(ctx)
 	if err != nil {
 		return nil, err
 	}
-	res, readErr := exports.Read(readCtx, path, exports.Options{Name: name, Site: shop.Site, Progress: o.Progress, Vocabulary: vocab})
-	h := <-fingerprint
-	if h.err != nil {
-		return nil, &data.Message{File: name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": h.err.Error()}}
-	}
-	sum := h.sum
-	plan := &ImportPlan{Shop: shop, Path: path}
-	if b, ok := d.store.LiveBatchBySHA(shop.ID, sum); ok {
-		plan.AlreadyImported = true
-		plan.Batch = b
-		plan.Batch.Created, plan.Batch.Updated, plan.Batch.Skipped = 0, 0, 0
-		plan.Batch.Unchanged = b.Records
-		plan.Warnings = []data.Message{{File: name, Text: "This file was already imported into {{.Shop}} as batch {{.ID}} on {{.When}}; nothing changes.",
-			Args: map[string]any{"Shop": shop.Name, "ID": b.ID, "When": b.ImportedAt.Local().Format("2006-01-02 15:04")}}}
-		return plan, nil
-	}
-	if readErr != nil {
-		return nil, readErr
-	}
+	return exports.Read(ctx, path, exports.Options{Name: filepath.Base(path), Site: site, Progress: progress, Vocabulary: vocab})
+}
+
+// alreadyImported is the plan of a file whose contents batch b imported
+// into shop before: committing it changes nothing.
+func alreadyImported(shop data.Shop, path string, b data.ImportBatch) *ImportPlan {
+	plan := &ImportPlan{Shop: shop, Path: path, AlreadyImported: true, Batch: b}
+	plan.Batch.Created, plan.Batch.Updated, plan.Batch.Skipped = 0, 0, 0
+	plan.Batch.Unchanged = b.Records
+	plan.Warnings = []data.Message{{File: filepath.Base(path), Text: "This file was already imported into {{.Shop}} as batch {{.ID}} on {{.When}}; nothing changes.",
+		Args: map[string]any{"Shop": shop.Name, "ID": b.ID, "When": b.ImportedAt.Local().Format("2006-01-02 15:04")}}}
+	return plan
+}
+
+// planFile says what importing the read file res (fingerprint sum) into
+// shop would do, writing nothing; the counts only when count is set.
+func (d *Desk) planFile(ctx context.Context, shop data.Shop, path, sum string, res *exports.Result, o ImportOptions, count bool) (*ImportPlan, error) {
 	exported, from := o.ExportedAt, "option"
 	if exported == 0 {
 		exported, from = res.FileTime, "file name"
@@ -100,18 +130,20 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 	if exported == 0 {
 		exported, from = data.StampOf(d.Now()), "import time"
 	}
-	plan.ExportTimeFrom = from
-	plan.Warnings = res.Warnings
-	plan.Unknown = res.Unknown
-	warnings := make([]string, len(res.Warnings))
-	for i := range res.Warnings {
-		warnings[i] = res.Warnings[i].Error()
+	plan := &ImportPlan{Shop: shop, Path: path, ExportTimeFrom: from, Unknown: res.Unknown}
+	plan.Warnings = append(siteWarnings(filepath.Base(path), shop, res), res.Warnings...)
+	warnings := make([]string, len(plan.Warnings))
+	for i := range plan.Warnings {
+		warnings[i] = plan.Warnings[i].Error()
 	}
 	plan.Batch = data.ImportBatch{
-		ShopID: shop.ID, Shop: shop.Name, FileName: name, SHA256: sum, Kind: res.Kind, Encoding: res.Encoding,
+		ShopID: shop.ID, Shop: shop.Name, FileName: filepath.Base(path), SHA256: sum, Kind: res.Kind, Encoding: res.Encoding,
 		ExportedAt: exported, Rows: res.Rows, Records: len(res.Orders) + len(res.Cases), Warnings: warnings,
 	}
 	plan.incoming = &data.Incoming{Batch: plan.Batch, Orders: res.Orders, Cases: res.Cases}
+	if !count {
+		return plan, nil
+	}
 	c, err := d.store.PlanImport(ctx, plan.incoming)
 	if err != nil {
 		return nil, err
@@ -130,15 +162,14 @@ func (d *Desk) Commit(ctx context.Context, p *ImportPlan) (data.ImportBatch, err
 		return data.ImportBatch{}, fmt.Errorf("import plan for %s was already committed", p.Batch.FileName)
 	}
 	b, err := d.store.CommitImport(ctx, p.incoming, d.Now(), func(tx *sql.Tx, b data.ImportBatch) error {
-		return data.AuditTx(tx, d.audit(p.Shop, "import", fmt.Sprintf("batch %d: %s (%s, exported %s): %d %s, %d created, %d updated, %d unchanged, %d skipped",
-			b.ID, b.FileName, b.Kind, b.ExportedAt, b.Rows, data.Plural(b.Rows, "row", "rows"), b.Created, b.Updated, b.Unchanged, b.Skipped)))
+		return data.AuditTx(tx, d.importAudit(p.Shop, b))
 	})
 	if err != nil {
 		return b, err
 	}
 	p.incoming = nil
 	p.Batch = b
-	return b, nil
+	return b, d.changed(nil, Change{ChangedImport, p.Shop.ID})
 }
 
 // Import previews and commits one file.
@@ -168,7 +199,7 @@ func (d *Desk) Undo(batchID int64) (data.ImportBatch, error) {
 	if err != nil {
 		return data.ImportBatch{}, err
 	}
-	return d.store.UndoBatch(context.Background(), batchID, d.Now(), func(tx *sql.Tx, b data.ImportBatch) error {
+	b, err := d.store.UndoBatch(context.Background(), batchID, d.Now(), func(tx *sql.Tx, b data.ImportBatch) error {
 		shop, err := d.store.ShopByID(b.ShopID)
 		if err != nil {
 			return err
@@ -180,6 +211,17 @@ func (d *Desk) Undo(batchID int64) (data.ImportBatch, error) {
 		}
 		return data.AuditTx(tx, d.audit(shop, "undo", fmt.Sprintf("batch %d: %s", b.ID, b.FileName)))
 	})
+	return b, d.changed(err, Change{ChangedUndo, b.ShopID})
+}
+
+// importAudit is the audit entry of a written batch.
+func (d *Desk) importAudit(shop data.Shop, b data.ImportBatch) data.AuditEntry {
+	group := ""
+	if b.Group != 0 {
+		group = fmt.Sprintf(", import group %d", b.Group)
+	}
+	return d.audit(shop, "import", fmt.Sprintf("batch %d: %s (%s, exported %s%s): %d %s, %d created, %d updated, %d unchanged, %d skipped",
+		b.ID, b.FileName, b.Kind, b.ExportedAt, group, b.Rows, data.Plural(b.Rows, "row", "rows"), b.Created, b.Updated, b.Unchanged, b.Skipped))
 }
 
 func fileSHA256(path string) (string, error) {

@@ -25,8 +25,8 @@ func BuiltInRuleSets() []data.RuleSet {
 			Name:      "TikTok Shop cross-border",
 			Platform:  "tiktok",
 			Effective: data.MakeDate(2025, 12, 15),
-			Source: "TikTok Shop closure and deposit refund conditions C1–C6, tt123.com/policy/3WU9htjm; " +
-				"return windows after delivery from the platform's after-sales rules (DOMAIN.md)",
+			Source: "TikTok Shop's closure and deposit refund conditions C1–C6 (tt123.com/policy/3WU9htjm), " +
+				"with the return window after delivery of each site from its after-sales rules",
 			BuiltIn: true,
 			Params: data.Params{
 				MinOperatingDays: 0,
@@ -42,11 +42,11 @@ func BuiltInRuleSets() []data.RuleSet {
 		{
 			ID:        RulesBasic,
 			Version:   1,
-			Name:      "The seed article's conditions",
+			Name:      "Basic closure conditions",
 			Platform:  "tiktok",
 			Effective: data.MakeDate(2024, 7, 12),
-			Source: "TikTok小店保证金怎么退 (2024-07-12): operating period or contract reached, no violations, " +
-				"every order and after-sales case settled",
+			Source: "The conditions sellers' guides give (2024-07-12): the operating period or contract is over, " +
+				"no open violation, every order and after-sales case settled",
 			BuiltIn: true,
 			Params: data.Params{
 				MinOperatingDays: 0,

@@ -34,7 +34,7 @@ func TestBuiltInRuleSetsAreThoseOfPRODUCT(t *testing.T) {
 		}
 	}
 
-	if basic.Name != "The seed article's conditions" || basic.Effective.String() != "2024-07-12" ||
+	if basic.Name != "Basic closure conditions" || basic.Effective.String() != "2024-07-12" ||
 		!basic.BuiltIn || basic.Version != 1 || basic.Source == "" {
 		t.Errorf("basic = %+v", basic)
 	}

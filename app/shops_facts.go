@@ -39,7 +39,7 @@ func (d *Desk) saveViolation(sh data.Shop, v data.Violation, action string) erro
 	case v.Resolved != data.NoDate && v.Resolved < v.Date:
 		return data.Msg("A violation cannot be resolved before it was raised.", nil)
 	}
-	return d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	err := d.store.Tx(context.Background(), func(tx *sql.Tx) error {
 		id, err := data.SaveViolationTx(tx, v)
 		if err != nil {
 			return err
@@ -50,6 +50,7 @@ func (d *Desk) saveViolation(sh data.Shop, v data.Violation, action string) erro
 		}
 		return data.AuditTx(tx, d.audit(sh, action, detail))
 	})
+	return d.changed(err, Change{ChangedViolation, sh.ID})
 }
 
 // Violations lists a shop's violations ("" for all shops).
@@ -80,12 +81,13 @@ func (d *Desk) SaveRuleSet(r data.RuleSet) error {
 	} else if r.Version == 0 {
 		r.Version = 1
 	}
-	return d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	err := d.store.Tx(context.Background(), func(tx *sql.Tx) error {
 		if err := data.SaveRuleSetTx(tx, r); err != nil {
 			return err
 		}
 		return data.AuditTx(tx, data.AuditEntry{At: d.Now(), User: d.User, Action: "rules.edit", Detail: r.Label()})
 	})
+	return d.changed(err, Change{Kind: ChangedRules})
 }
 
 // Readiness computes the verdict of every shop (or of the named ones) on asOf.
@@ -104,6 +106,11 @@ func (d *Desk) Readiness(asOf data.Date, names ...string) ([]Verdict, error) {
 		}
 		shops = append(shops, sh)
 	}
+	return d.verdicts(context.Background(), shops, asOf)
+}
+
+// verdicts computes the verdict of each shop on asOf, in the order given.
+func (d *Desk) verdicts(ctx context.Context, shops []data.Shop, asOf data.Date) ([]Verdict, error) {
 	rules := map[string]data.RuleSet{}
 	all, err := d.store.RuleSets()
 	if err != nil {
@@ -143,7 +150,7 @@ func (d *Desk) Readiness(asOf data.Date, names ...string) ([]Verdict, error) {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			r, err := d.store.Facts(context.Background())
+			r, err := d.store.Facts(ctx)
 			if err != nil {
 				errs[w] = err
 				return

@@ -111,7 +111,7 @@ func (d *Desk) MapStatus(ctx context.Context, value, class string) (StatusChange
 	}
 	ch.Msg = data.Message{Text: MsgStatusMapped, Args: map[string]any{"Value": value, "Class": class,
 		"Orders": ch.Reclassified.Orders, "Cases": ch.Reclassified.Cases}}
-	return ch, nil
+	return ch, d.changed(nil, Change{Kind: ChangedStatusMap})
 }
 
 // UnmapStatus forgets a taught value: what was stored with it is unknown
@@ -149,7 +149,7 @@ func (d *Desk) UnmapStatus(ctx context.Context, value string) (StatusChange, err
 	}
 	ch.Msg = data.Message{Text: MsgStatusUnmapped, Args: map[string]any{"Value": ch.Mapping.Value,
 		"Orders": ch.Reclassified.Orders, "Cases": ch.Reclassified.Cases}}
-	return ch, nil
+	return ch, d.changed(nil, Change{Kind: ChangedStatusMap})
 }
 
 // UnknownStatus is a status value stored orders or cases hold that the

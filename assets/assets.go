@@ -15,8 +15,16 @@ var fontTTF []byte
 // Font is DepositDeskCJK.ttf: Droid Sans Fallback cut to GB2312 plus the
 // punctuation and symbols the UI draws (see fonts/subset.sh and the licence
 // beside it). It has no Latin letters; Fyne falls back to its own Noto Sans
-// for those, so it serves as the theme's regular and bold font.
+// for those, so it serves as the theme's regular, italic and monospace font.
 var Font fyne.Resource = fyne.NewStaticResource("DepositDeskCJK.ttf", fontTTF)
+
+//go:embed fonts/DepositDeskCJK-Bold.otf
+var fontBoldOTF []byte
+
+// FontBold is DepositDeskCJK-Bold.otf: Noto Sans CJK SC Bold cut to GB2312
+// and CJK punctuation (see fonts/subset-bold.sh and the licence beside it),
+// so Chinese is bold beside bold Latin. It has no Latin letters either.
+var FontBold fyne.Resource = fyne.NewStaticResource("DepositDeskCJK-Bold.otf", fontBoldOTF)
 
 //go:embed icon.png
 var iconPNG []byte

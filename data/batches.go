@@ -40,29 +40,12 @@ func (s *Store) PlanImport(ctx context.Context, in *Incoming) (MergeCounts, erro
 // with then(tx, batch) run inside it (the audit entry); on any error nothing
 // is written.
 func (s *Store) CommitImport(ctx context.Context, in *Incoming, now time.Time, then func(*sql.Tx, ImportBatch) error) (ImportBatch, error) {
-	b := in.Batch
+	var b ImportBatch
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := s.lockShop(tx, b.ShopID); err != nil {
+		var err error
+		if b, err = s.commitTx(ctx, tx, in, now, 0); err != nil {
 			return err
 		}
-		warnings, _ := json.Marshal(nonNil(b.Warnings))
-		res, err := tx.Exec(`INSERT INTO import_batches(shop_id, file_name, sha256, kind, encoding, exported_at, rows, records,
-			created, updated, unchanged, skipped, warnings, imported_at) VALUES (?,?,?,?,?,?,?,?,0,0,0,0,?,?)`,
-			b.ShopID, b.FileName, b.SHA256, string(b.Kind), b.Encoding, int64(b.ExportedAt), b.Rows, b.Records, string(warnings), nowText(now))
-		if err != nil {
-			return err
-		}
-		b.ID, _ = res.LastInsertId()
-		c, err := in.counts(ctx, tx, s.pg, b.ID, true)
-		if err != nil {
-			return err
-		}
-		b.Created, b.Updated, b.Unchanged, b.Skipped = c.Created, c.Updated, c.Unchanged, c.Skipped
-		if _, err := tx.Exec("UPDATE import_batches SET created=?, updated=?, unchanged=?, skipped=? WHERE id=?",
-			c.Created, c.Updated, c.Unchanged, c.Skipped, b.ID); err != nil {
-			return err
-		}
-		b.ImportedAt = now
 		if then != nil {
 			return then(tx, b)
 		}
@@ -74,6 +57,98 @@ func (s *Store) CommitImport(ctx context.Context, in *Incoming, now time.Time, t
 	return b, nil
 }
 
+// commitTx writes in's records as a new batch of group (0 for none). On
+// PostgreSQL it first waits for any other import into the shop (lockShop).
+func (s *Store) commitTx(ctx context.Context, tx *sql.Tx, in *Incoming, now time.Time, group int64) (ImportBatch, error) {
+	b := in.Batch
+	if err := s.lockShop(tx, b.ShopID); err != nil {
+		return b, fmt.Errorf("wait for the other imports into the shop: %w", err)
+	}
+	warnings, _ := json.Marshal(nonNil(b.Warnings))
+	res, err := tx.ExecContext(ctx, `INSERT INTO import_batches(shop_id, file_name, sha256, kind, encoding, exported_at, rows, records,
+		created, updated, unchanged, skipped, warnings, imported_at, group_id) VALUES (?,?,?,?,?,?,?,?,0,0,0,0,?,?,?)`,
+		b.ShopID, b.FileName, b.SHA256, string(b.Kind), b.Encoding, int64(b.ExportedAt), b.Rows, b.Records, string(warnings), nowText(now), group)
+	if err != nil {
+		return b, fmt.Errorf("record the import of %s: %w", b.FileName, err)
+	}
+	b.ID, _ = res.LastInsertId()
+	c, err := in.counts(ctx, tx, s.pg, b.ID, true)
+	if err != nil {
+		return b, fmt.Errorf("write the records of %s: %w", b.FileName, err)
+	}
+	b.Created, b.Updated, b.Unchanged, b.Skipped = c.Created, c.Updated, c.Unchanged, c.Skipped
+	if _, err := tx.ExecContext(ctx, "UPDATE import_batches SET created=?, updated=?, unchanged=?, skipped=? WHERE id=?",
+		c.Created, c.Updated, c.Unchanged, c.Skipped, b.ID); err != nil {
+		return b, fmt.Errorf("count the import of %s: %w", b.FileName, err)
+	}
+	b.ImportedAt, b.Group = now, group
+	return b, nil
+}
+
+// An import group is written one file per transaction (SQLite writes one
+// large transaction much more slowly than several small ones), and a group
+// that fails half-way is discarded, so that it is all or nothing.
+
+// NewGroup records a new import group and returns its ID.
+func (s *Store) NewGroup(ctx context.Context, now time.Time) (int64, error) {
+	var id int64
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "INSERT INTO import_groups(files, imported_at) VALUES (0, ?)", nowText(now))
+		if err != nil {
+			return fmt.Errorf("record an import group: %w", err)
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	return id, err
+}
+
+// CommitToGroup writes in's records as a batch of group, in one transaction.
+func (s *Store) CommitToGroup(ctx context.Context, group int64, in *Incoming, now time.Time) (ImportBatch, error) {
+	var b ImportBatch
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		b, err = s.commitTx(ctx, tx, in, now, group)
+		return err
+	})
+	return b, err
+}
+
+// FinishGroupTx records how many files the group holds once all are written.
+func FinishGroupTx(ctx context.Context, tx *sql.Tx, group int64, files int) error {
+	if _, err := tx.ExecContext(ctx, "UPDATE import_groups SET files = ? WHERE id = ?", files, group); err != nil {
+		return fmt.Errorf("finish import group %d: %w", group, err)
+	}
+	return nil
+}
+
+// DiscardGroup takes back out every batch a group that failed half-way
+// wrote, newest first, and forgets the group and its batches, in one
+// transaction: the database is as it was before the group.
+func (s *Store) DiscardGroup(ctx context.Context, group int64) error {
+	g, err := s.Group(group)
+	if err != nil {
+		return err
+	}
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		for i := len(g.Batches) - 1; i >= 0; i-- {
+			if b := &g.Batches[i]; !b.Undone {
+				if err := s.undoTx(tx, b, time.Time{}); err != nil {
+					return err
+				}
+			}
+		}
+		// The batches' history rows go with them (ON DELETE CASCADE).
+		if _, err := tx.ExecContext(ctx, "DELETE FROM import_batches WHERE group_id = ?", group); err != nil {
+			return fmt.Errorf("forget the batches of import group %d: %w", group, err)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM import_groups WHERE id = ?", group); err != nil {
+			return fmt.Errorf("forget import group %d: %w", group, err)
+		}
+		return nil
+	})
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -82,13 +157,13 @@ func nonNil(s []string) []string {
 }
 
 const batchColumns = `b.id, b.shop_id, s.name, b.file_name, b.sha256, b.kind, b.encoding, b.exported_at, b.rows, b.records,
-	b.created, b.updated, b.unchanged, b.skipped, b.warnings, b.imported_at, b.undone_at`
+	b.created, b.updated, b.unchanged, b.skipped, b.warnings, b.imported_at, b.undone_at, b.group_id`
 
 func scanBatch(r rowScanner) (ImportBatch, error) {
 	var b ImportBatch
 	var kind, warnings, imported, undone string
 	err := r.Scan(&b.ID, &b.ShopID, &b.Shop, &b.FileName, &b.SHA256, &kind, &b.Encoding, &b.ExportedAt, &b.Rows, &b.Records,
-		&b.Created, &b.Updated, &b.Unchanged, &b.Skipped, &warnings, &imported, &undone)
+		&b.Created, &b.Updated, &b.Unchanged, &b.Skipped, &warnings, &imported, &undone, &b.Group)
 	b.Kind = FileKind(kind)
 	json.Unmarshal([]byte(warnings), &b.Warnings)
 	b.Warnings = nonNil(b.Warnings)
@@ -127,6 +202,17 @@ func (s *Store) LiveBatchBySHA(shopID int64, sha string) (ImportBatch, bool) {
 	return b, err == nil
 }
 
+// LiveBatchesBySHA finds the batches of any shop, not undone, with these file contents.
+func (s *Store) LiveBatchesBySHA(ctx context.Context, sha string) ([]ImportBatch, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT "+batchColumns+` FROM import_batches b JOIN shops s ON s.id = b.shop_id
+		WHERE b.sha256 = ? AND b.undone_at = '' ORDER BY b.id DESC`, sha)
+	bs, err := collect(rows, err, scanBatch)
+	if err != nil {
+		return nil, fmt.Errorf("find earlier imports of the same file: %w", err)
+	}
+	return bs, nil
+}
+
 // UndoBatch restores exactly the state before the batch, in one transaction
 // with then(tx, batch) (the audit entry). It refuses when a later import
 // changed records this batch wrote, naming those batches: undo them first.
@@ -139,48 +225,118 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, now time.Time, then fun
 		return b, Msg("Import batch {{.ID}} ({{.File}}) was already undone.", map[string]any{"ID": id, "File": b.FileName})
 	}
 	err = s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := s.lockShop(tx, b.ShopID); err != nil {
+		if err := s.undoTx(tx, &b, now); err != nil {
 			return err
 		}
-		// Someone else may have undone it while we waited for the lock.
-		if err := tx.QueryRow("SELECT undone_at <> '' FROM import_batches WHERE id = ?", b.ID).Scan(&b.Undone); err != nil {
-			return fmt.Errorf("read import batch %d: %w", b.ID, err)
-		}
-		if b.Undone {
-			return Msg("Import batch {{.ID}} ({{.File}}) was already undone.", map[string]any{"ID": id, "File": b.FileName})
-		}
-		var later []int64
-		for _, conflicts := range []func(*sql.Tx, int64, int64) ([]int64, error){orderTable.undoConflicts, caseTable.undoConflicts} {
-			ids, err := conflicts(tx, b.ShopID, b.ID)
-			if err != nil {
-				return err
-			}
-			later = append(later, ids...)
-		}
-		if len(later) > 0 {
-			names := make([]string, len(later))
-			for i, l := range later {
-				names[i] = "#" + strconv.FormatInt(l, 10)
-			}
-			return Msg("Import batch {{.ID}} cannot be undone alone: later imports ({{.Later}}) changed the same records. Undo those first.",
-				map[string]any{"ID": b.ID, "Later": strings.Join(names, ", ")})
-		}
-		if err := orderTable.undo(tx, b.ShopID, b.ID); err != nil {
-			return err
-		}
-		if err := caseTable.undo(tx, b.ShopID, b.ID); err != nil {
-			return err
-		}
-		if _, err := tx.Exec("UPDATE import_batches SET undone_at = ? WHERE id = ?", nowText(now), b.ID); err != nil {
-			return err
-		}
-		b.Undone, b.UndoneAt = true, now
 		if then != nil {
 			return then(tx, b)
 		}
 		return nil
 	})
 	return b, err
+}
+
+// undoTx takes batch b back out in tx, refusing when a later live batch
+// changed records it wrote. On PostgreSQL it first waits for any import or
+// undo of the shop (lockShop), then reads whether someone undid it meanwhile.
+func (s *Store) undoTx(tx *sql.Tx, b *ImportBatch, now time.Time) error {
+	if err := s.lockShop(tx, b.ShopID); err != nil {
+		return fmt.Errorf("wait for the other imports into the shop: %w", err)
+	}
+	var undone bool
+	if err := tx.QueryRow("SELECT undone_at <> '' FROM import_batches WHERE id = ?", b.ID).Scan(&undone); err != nil {
+		return fmt.Errorf("read import batch %d: %w", b.ID, err)
+	}
+	if undone {
+		return Msg("Import batch {{.ID}} ({{.File}}) was already undone.", map[string]any{"ID": b.ID, "File": b.FileName})
+	}
+	var later []int64
+	for _, conflicts := range []func(*sql.Tx, int64, int64) ([]int64, error){orderTable.undoConflicts, caseTable.undoConflicts} {
+		ids, err := conflicts(tx, b.ShopID, b.ID)
+		if err != nil {
+			return fmt.Errorf("find imports after batch %d: %w", b.ID, err)
+		}
+		later = append(later, ids...)
+	}
+	if len(later) > 0 {
+		names := make([]string, len(later))
+		for i, l := range later {
+			names[i] = "#" + strconv.FormatInt(l, 10)
+		}
+		return Msg("Import batch {{.ID}} cannot be undone alone: later imports ({{.Later}}) changed the same records. Undo those first.",
+			map[string]any{"ID": b.ID, "Later": strings.Join(names, ", ")})
+	}
+	if err := orderTable.undo(tx, b.ShopID, b.ID); err != nil {
+		return fmt.Errorf("undo the orders of batch %d: %w", b.ID, err)
+	}
+	if err := caseTable.undo(tx, b.ShopID, b.ID); err != nil {
+		return fmt.Errorf("undo the cases of batch %d: %w", b.ID, err)
+	}
+	if _, err := tx.Exec("UPDATE import_batches SET undone_at = ? WHERE id = ?", nowText(now), b.ID); err != nil {
+		return fmt.Errorf("mark batch %d undone: %w", b.ID, err)
+	}
+	b.Undone, b.UndoneAt = true, now
+	return nil
+}
+
+// Group reads an import group with its batches; ErrNotFound when there is none.
+func (s *Store) Group(id int64) (ImportGroup, error) {
+	g := ImportGroup{ID: id}
+	var imported, undone string
+	err := s.read.QueryRow("SELECT imported_at, undone_at FROM import_groups WHERE id = ?", id).Scan(&imported, &undone)
+	if errors.Is(err, sql.ErrNoRows) {
+		return g, ErrNotFound
+	}
+	if err != nil {
+		return g, fmt.Errorf("read import group %d: %w", id, err)
+	}
+	g.ImportedAt, g.Undone = parseNow(imported), undone != ""
+	rows, err := s.read.Query("SELECT "+batchColumns+" FROM import_batches b JOIN shops s ON s.id = b.shop_id WHERE b.group_id = ? ORDER BY b.id", id)
+	if g.Batches, err = collect(rows, err, scanBatch); err != nil {
+		return g, fmt.Errorf("read the batches of import group %d: %w", id, err)
+	}
+	return g, nil
+}
+
+// UndoGroup takes every live batch of an import group back out, newest
+// first, in one transaction with then(tx, batches undone) (the audit
+// entries): all of them, or none when one cannot be undone.
+func (s *Store) UndoGroup(ctx context.Context, id int64, now time.Time, then func(*sql.Tx, []ImportBatch) error) (ImportGroup, error) {
+	g, err := s.Group(id)
+	if errors.Is(err, ErrNotFound) {
+		return g, Msg("There is no import group {{.ID}}.", map[string]any{"ID": id})
+	}
+	if err != nil {
+		return g, err
+	}
+	if g.Undone {
+		return g, Msg("Import group {{.ID}} was already undone.", map[string]any{"ID": id})
+	}
+	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		var undone []ImportBatch
+		for i := len(g.Batches) - 1; i >= 0; i-- {
+			b := &g.Batches[i]
+			if b.Undone {
+				continue
+			}
+			if err := s.undoTx(tx, b, now); err != nil {
+				return err
+			}
+			undone = append(undone, *b)
+		}
+		if _, err := tx.Exec("UPDATE import_groups SET undone_at = ? WHERE id = ?", nowText(now), id); err != nil {
+			return fmt.Errorf("mark import group %d undone: %w", id, err)
+		}
+		if then != nil {
+			return then(tx, undone)
+		}
+		return nil
+	})
+	if err != nil {
+		return g, err
+	}
+	g.Undone = true
+	return g, nil
 }
 
 // Evidence is what a shop's live imports prove: the export time of its

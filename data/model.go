@@ -230,6 +230,18 @@ type ImportBatch struct {
 	ImportedAt time.Time `json:"imported_at"`
 	UndoneAt   time.Time `json:"-"`
 	Undone     bool      `json:"undone"`
+	// Group is the import group the batch was committed in (files imported
+	// together in one step, undone together); 0 for a file imported alone.
+	Group int64 `json:"group,omitempty"`
+}
+
+// ImportGroup is files imported together in one step (a dropped folder,
+// `import DIR`), one batch per file, undone together.
+type ImportGroup struct {
+	ID         int64         `json:"id"`
+	Batches    []ImportBatch `json:"batches"`
+	ImportedAt time.Time     `json:"imported_at"`
+	Undone     bool          `json:"undone"`
 }
 
 // ApplicationStatus is where a refund application stands.

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -23,8 +22,7 @@ import (
 type appsDesk interface {
 	Desk
 	Today() data.Date
-	Applications(asOf data.Date) ([]app.ApplicationView, error)
-	Readiness(asOf data.Date, shops ...string) ([]app.Verdict, error)
+	Overview(ctx context.Context, asOf data.Date) (app.Overview, error)
 	ExportWith(ctx context.Context, dir string, asOf data.Date, o app.ExportOptions, shops ...string) (app.ExportResult, error)
 	SetApplicationStatus(shop string, status data.ApplicationStatus, on data.Date, note string) error
 	ExportAudit(path, shop string) error
@@ -329,9 +327,9 @@ func (a *applicationsScreen) selected() *app.ApplicationView {
 	return nil
 }
 
-// revisit reloads the list when the page is shown again: an import or a shop
-// edit elsewhere may have made an application out of date.
-func (a *applicationsScreen) revisit() { a.refresh() }
+// dataChanged reloads the list: an import or a shop edit may have made an
+// application out of date.
+func (a *applicationsScreen) dataChanged() { a.refresh() }
 
 // refresh reads the applications and the verdicts off the UI goroutine.
 func (a *applicationsScreen) refresh() {
@@ -347,14 +345,9 @@ func (a *applicationsScreen) refresh() {
 		a.busy.Start()
 	}
 	a.shell.background(func() {
-		asOf := d.Today()
-		apps, err := d.Applications(asOf)
-		var vs []app.Verdict
-		if err == nil {
-			vs, err = d.Readiness(asOf)
-		}
-		review := d.ReviewDays()
-		fyne.Do(func() { a.onLoaded(gen, asOf, apps, vs, review, err) })
+		// One snapshot: the verdicts are computed once for the list and the prepare dialog.
+		o, err := d.Overview(context.Background(), d.Today())
+		fyne.Do(func() { a.onLoaded(gen, o.AsOf, o.Applications, o.Verdicts, o.ReviewDays, err) })
 	})
 }
 
@@ -589,15 +582,7 @@ func whyText(v app.ApplicationView) string {
 }
 
 // openFile opens a workbook with the program the OS has for it.
-func (a *applicationsScreen) openFile(path string) {
-	if path == "" {
-		return
-	}
-	if err := a.shell.app.OpenURL(fileURL(path)); err != nil {
-		dialog.ShowError(errorMessage(lang.L("{{.File}} could not be opened: {{.Error}}",
-			map[string]any{"File": path, "Error": err.Error()})), a.shell.win)
-	}
-}
+func (a *applicationsScreen) openFile(path string) { a.shell.openFile(path) }
 
 // openFolder shows the folder a workbook is in.
 func (a *applicationsScreen) openFolder(path string) {

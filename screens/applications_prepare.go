@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -24,22 +25,36 @@ import (
 const prefApplicationsFolder = "applications.folder"
 
 // prepareDialog chooses the shops, the folder and the language of an export.
+// The shops are a list with a search box, not a box of checks: an agency
+// has thousands.
 type prepareDialog struct {
 	a   *applicationsScreen
 	dlg *dialog.CustomDialog
 
-	shops      []string                 // every shop listed, ready ones first
-	checks     map[string]*widget.Check // by shop name
-	ready      map[string]bool
-	stale      map[string]app.Verdict // shops whose data is more than a week old
-	showOthers *widget.Check
-	others     *fyne.Container
-	warn       *fyne.Container
-	staleWarn  *widget.Label // before anything is written: which selected shops have old data
-	folder     *widget.Entry
-	choose     *widget.Button
-	language   *widget.RadioGroup
-	run        *widget.Button
+	rows    []prepareRow    // every shop, ready ones first
+	shown   []int           // rows matching the search (and the others switch)
+	checked map[string]bool // by shop name
+	ready   map[string]bool
+	stale   map[string]app.Verdict // shops whose data is more than a week old
+
+	search      *widget.Entry
+	list        *widget.List
+	count       *widget.Label
+	selectReady *widget.Button
+	clear       *widget.Button
+	showOthers  *widget.Check
+	warn        *fyne.Container
+	staleWarn   *widget.Label // before anything is written: which chosen shops have old data
+	folder      *widget.Entry
+	choose      *widget.Button
+	language    *widget.RadioGroup
+	run         *widget.Button
+}
+
+// prepareRow is one shop of the prepare dialog.
+type prepareRow struct {
+	name, text string
+	ready      bool
 }
 
 // languageOfWorkbooks are the workbook languages offered, named in their own language.
@@ -60,7 +75,7 @@ func (a *applicationsScreen) openPrepare(named []string) {
 	if a.exporting {
 		return
 	}
-	p := &prepareDialog{a: a, checks: map[string]*widget.Check{}, ready: map[string]bool{}, stale: map[string]app.Verdict{}}
+	p := &prepareDialog{a: a, checked: map[string]bool{}, ready: map[string]bool{}, stale: map[string]app.Verdict{}}
 	a.prepare = p
 
 	kept := map[int64]data.ApplicationStatus{}
@@ -73,7 +88,7 @@ func (a *applicationsScreen) openPrepare(named []string) {
 	for _, n := range named {
 		isNamed[n] = true
 	}
-	var readyRows, otherRows []fyne.CanvasObject
+	var others []prepareRow
 	anyOtherNamed := false
 	for _, v := range a.verdicts {
 		name := v.Shop
@@ -89,33 +104,32 @@ func (a *applicationsScreen) openPrepare(named []string) {
 		if isKept {
 			text += " " + lang.L("(already {{.Status}}; a new workbook does not change that)", map[string]any{"Status": strings.ToLower(appStatusLabel(st))})
 		}
-		c := widget.NewCheck(text, p.onChecked)
 		if named != nil {
-			c.SetChecked(isNamed[name])
+			p.checked[name] = isNamed[name]
 		} else {
-			c.SetChecked(v.Status == app.Ready && !isKept)
+			p.checked[name] = v.Status == app.Ready && !isKept
 		}
-		p.checks[name] = c
-		p.shops = append(p.shops, name)
+		row := prepareRow{name: name, text: text, ready: v.Status == app.Ready}
 		if v.Stale {
 			p.stale[name] = v
 		}
-		if v.Status == app.Ready {
+		if row.ready {
 			p.ready[name] = true
-			readyRows = append(readyRows, c)
+			p.rows = append(p.rows, row)
 		} else {
-			otherRows = append(otherRows, c)
+			others = append(others, row)
 			anyOtherNamed = anyOtherNamed || isNamed[name]
 		}
 	}
-	if len(readyRows) == 0 {
-		none := widget.NewLabel(lang.L("No shop is ready on {{.Date}}.", map[string]any{"Date": a.asOf.String()}))
-		none.Importance = widget.LowImportance
-		readyRows = append(readyRows, none)
-	}
+	p.rows = append(p.rows, others...)
 
-	readyHead := widget.NewLabelWithStyle(lang.L("Ready shops"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.others = container.NewVBox(otherRows...)
+	p.search = widget.NewEntry()
+	p.search.SetPlaceHolder(lang.L("Search shops"))
+	p.search.OnChanged = func(string) { p.filter() }
+	p.list = widget.NewList(func() int { return len(p.shown) }, p.createRow, p.updateRow)
+	p.count = widget.NewLabel("")
+	p.selectReady = widget.NewButtonWithIcon(lang.L("Select all ready"), theme.CheckButtonCheckedIcon(), p.onSelectReady)
+	p.clear = widget.NewButton(lang.L("Clear"), p.onClear)
 	p.showOthers = widget.NewCheck(lang.L("Also list the shops that are not ready"), p.onShowOthers)
 	warnText := widget.NewLabel(lang.L("A shop that is not ready gets a workbook too, which says what still fails; the platform will likely refuse it until every check passes."))
 	warnText.Wrapping = fyne.TextWrapWord
@@ -126,16 +140,22 @@ func (a *applicationsScreen) openPrepare(named []string) {
 	p.staleWarn.Wrapping = fyne.TextWrapWord
 	p.staleWarn.Importance = widget.WarningImportance
 	p.staleWarn.Hide()
-	if len(otherRows) == 0 {
+	if len(others) == 0 {
 		p.showOthers.Hide()
 	}
-	p.others.Hide()
-	if anyOtherNamed || (len(p.ready) == 0 && len(otherRows) > 0) {
+	if anyOtherNamed || (len(p.ready) == 0 && len(others) > 0) {
 		p.showOthers.SetChecked(true)
 	}
-	shopList := container.NewVBox(readyHead, container.NewVBox(readyRows...), p.showOthers, p.others)
-	scroll := container.NewVScroll(shopList)
-	scroll.SetMinSize(fyne.NewSize(0, 220))
+	p.filter()
+	var none fyne.CanvasObject = layout.NewSpacer()
+	if len(p.ready) == 0 {
+		l := widget.NewLabel(lang.L("No shop is ready on {{.Date}}.", map[string]any{"Date": a.asOf.String()}))
+		l.Importance = widget.LowImportance
+		none = l
+	}
+	listTop := container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), nil, p.search),
+		container.NewHBox(p.selectReady, p.clear, p.count), none)
+	shopList := container.NewBorder(listTop, p.showOthers, nil, nil, p.list)
 
 	p.folder = widget.NewEntry()
 	p.folder.SetText(a.lastFolder())
@@ -158,40 +178,86 @@ func (a *applicationsScreen) openPrepare(named []string) {
 		widget.NewFormItem(lang.L("Language"), p.language),
 	)
 	content := container.NewBorder(container.NewVBox(intro, widget.NewSeparator()),
-		container.NewVBox(p.warn, p.staleWarn, widget.NewSeparator(), form), nil, nil, scroll)
+		container.NewVBox(p.warn, p.staleWarn, widget.NewSeparator(), form), nil, nil, shopList)
 
 	p.run = widget.NewButtonWithIcon(lang.L("Prepare"), theme.DocumentCreateIcon(), p.onRun)
 	p.run.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { p.dlg.Hide() })
 	p.dlg = dialog.NewCustomWithoutButtons(lang.L("Prepare applications"), content, a.shell.win)
 	p.dlg.SetButtons([]fyne.CanvasObject{cancel, p.run})
-	p.dlg.Resize(fyne.NewSize(640, 560))
+	p.dlg.Resize(fyne.NewSize(720, 680))
 	p.updateRun()
 	p.dlg.Show()
 }
 
-func (p *prepareDialog) onChecked(bool) { p.updateRun() }
+func (p *prepareDialog) createRow() fyne.CanvasObject { return widget.NewCheck("", nil) }
+
+func (p *prepareDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	row := p.rows[p.shown[i]]
+	c := o.(*widget.Check)
+	c.OnChanged = nil
+	c.Text = row.text
+	c.SetChecked(p.checked[row.name])
+	c.OnChanged = func(on bool) { p.setChecked(row.name, on) }
+}
+
+// setChecked chooses a shop or leaves it out.
+func (p *prepareDialog) setChecked(name string, on bool) {
+	p.checked[name] = on
+	p.updateRun()
+}
+
+// filter lists the shops whose name holds the search text, the shops not
+// ready only when asked for.
+func (p *prepareDialog) filter() {
+	q := strings.ToLower(strings.TrimSpace(p.search.Text))
+	p.shown = p.shown[:0]
+	for i, r := range p.rows {
+		if (r.ready || p.showOthers.Checked) && (q == "" || strings.Contains(strings.ToLower(r.name), q)) {
+			p.shown = append(p.shown, i)
+		}
+	}
+	p.list.Refresh()
+	p.list.ScrollToTop()
+	p.updateRun()
+}
+
+// onSelectReady chooses every ready shop the list shows.
+func (p *prepareDialog) onSelectReady() {
+	for _, i := range p.shown {
+		if r := p.rows[i]; r.ready {
+			p.checked[r.name] = true
+		}
+	}
+	p.list.Refresh()
+	p.updateRun()
+}
+
+func (p *prepareDialog) onClear() {
+	for name := range p.checked {
+		p.checked[name] = false
+	}
+	p.list.Refresh()
+	p.updateRun()
+}
 
 func (p *prepareDialog) onShowOthers(on bool) {
-	if on {
-		p.others.Show()
-	} else {
-		p.others.Hide()
-		for _, name := range p.shops {
-			if !p.ready[name] {
-				p.checks[name].SetChecked(false)
+	if !on {
+		for _, r := range p.rows {
+			if !r.ready {
+				p.checked[r.name] = false
 			}
 		}
 	}
-	p.updateRun()
+	p.filter()
 }
 
 // selected are the checked shops, in the listed order.
 func (p *prepareDialog) selected() []string {
 	var out []string
-	for _, name := range p.shops {
-		if p.checks[name].Checked {
-			out = append(out, name)
+	for _, r := range p.rows {
+		if p.checked[r.name] {
+			out = append(out, r.name)
 		}
 	}
 	return out
@@ -203,6 +269,7 @@ func (p *prepareDialog) updateRun() {
 	if p.run == nil {
 		return
 	}
+	p.count.SetText(lang.L(data.Plural(len(p.rows), msgKey("{{.Chosen}} of {{.Total}} shop chosen"), msgKey("{{.Chosen}} of {{.Total}} shops chosen")), map[string]any{"Chosen": len(p.selected()), "Total": len(p.rows)}))
 	notReady := false
 	for _, name := range p.selected() {
 		notReady = notReady || !p.ready[name]
@@ -220,7 +287,7 @@ func (p *prepareDialog) updateRun() {
 	}
 }
 
-// showStale names the selected shops whose data is more than a week old,
+// showStale names the chosen shops whose data is more than a week old,
 // before any workbook is written.
 func (p *prepareDialog) showStale() {
 	var lines []string

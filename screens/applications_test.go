@@ -85,8 +85,8 @@ func prepareAcme(t *testing.T, s *Shell) string {
 	if p == nil {
 		t.Fatal("Prepare applications… opens no dialog")
 	}
-	for name, c := range p.checks {
-		c.SetChecked(name == "Acme US")
+	for _, r := range p.rows {
+		p.setChecked(r.name, r.name == "Acme US")
 	}
 	p.folder.SetText(dir)
 	test.Tap(p.run)
@@ -117,7 +117,7 @@ func TestApplicationsPageExplainsHowToPrepareWhenThereAreNone(t *testing.T) {
 		t.Error("a warning about shops that are not ready shows with only ready shops checked")
 	}
 	p.showOthers.SetChecked(true)
-	p.checks["Panda UK"].SetChecked(true)
+	p.setChecked("Panda UK", true)
 	if !p.warn.Visible() {
 		t.Error("checking a blocked shop shows no warning")
 	}
@@ -323,4 +323,33 @@ func TestComingBackToApplicationsShowsWhatChangedMeanwhile(t *testing.T) {
 	if !showsText(s, "Out of date") {
 		t.Errorf("the list did not reload when shown again: %q", texts(s))
 	}
+}
+
+func TestThePrepareDialogSearchesSelectsEveryReadyShopAndCounts(t *testing.T) {
+	s, _ := appsShell(t)
+	a := s.applications
+	test.Tap(a.prepareBtn)
+	p := a.prepare
+	total := len(p.rows)
+	if total != 4 || p.count.Text != "1 of 4 shops chosen" {
+		t.Fatalf("%d shops, count %q", total, p.count.Text)
+	}
+	test.Tap(p.clear)
+	if len(p.selected()) != 0 || p.count.Text != "0 of 4 shops chosen" || !p.run.Disabled() {
+		t.Errorf("after Clear: %v, %q", p.selected(), p.count.Text)
+	}
+	p.showOthers.SetChecked(true)
+	if len(p.shown) != 4 {
+		t.Fatalf("with the others listed, %d rows show", len(p.shown))
+	}
+	test.Type(p.search, "pan")
+	if len(p.shown) != 1 || p.rows[p.shown[0]].name != "Panda UK" {
+		t.Errorf("searching pan shows %v", p.shown)
+	}
+	p.search.SetText("")
+	test.Tap(p.selectReady)
+	if got := p.selected(); len(got) != 1 || got[0] != "Acme US" || p.count.Text != "1 of 4 shops chosen" {
+		t.Errorf("Select all ready chose %v (%q)", got, p.count.Text)
+	}
+	p.dlg.Hide()
 }

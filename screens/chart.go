@@ -94,17 +94,18 @@ type refundChart struct {
 	widget.BaseWidget
 	buckets    []chartBucket
 	currencies []string
+	loading    bool // no data yet: says so instead of "no refunds"
 }
 
 func newRefundChart() *refundChart {
-	c := &refundChart{}
+	c := &refundChart{loading: true}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // SetBuckets shows new data.
 func (c *refundChart) SetBuckets(b []chartBucket) {
-	c.buckets = b
+	c.buckets, c.loading = b, false
 	all := moneyByCurrency{}
 	for _, bk := range b {
 		for cur, m := range bk.amounts {
@@ -149,18 +150,33 @@ type chartRenderer struct {
 	ticks   []float64
 }
 
-// niceCeiling rounds v up to 1, 2, 2.5 or 5 times a power of ten.
-func niceCeiling(v float64) float64 {
-	if v <= 0 {
-		return 1
+// chartTicks are the axis values: 0 up to the first tick at or above max,
+// in at most five steps of 1, 2 or 5 times a power of ten, so every tick is a round
+// number (0, 500, 1k, 1.5k, 2k — never 625 or 1.875k).
+func chartTicks(max float64) []float64 {
+	if max <= 0 {
+		max = 1
 	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, f := range []float64{1, 2, 2.5, 5, 10} {
-		if v <= f*p {
-			return f * p
+	p := math.Pow(10, math.Floor(math.Log10(max/5)))
+	f := 10.0
+	for _, x := range []float64{1, 2, 5} {
+		if max/(x*p) <= 5+1e-9 { // at most five steps
+			f = x
+			break
 		}
 	}
-	return 10 * p
+	// i·f·p, computed so that 0.6 is 0.6 and not 0.6000000000000001.
+	at := func(i float64) float64 { return i * f * p }
+	if p < 1 {
+		inv := math.Round(1 / p)
+		at = func(i float64) float64 { return i * f / inv }
+	}
+	n := math.Ceil(max/(f*p) - 1e-9)
+	ticks := make([]float64, 0, int(n)+1)
+	for i := 0.0; i <= n; i++ {
+		ticks = append(ticks, at(i))
+	}
+	return ticks
 }
 
 // compactAmount writes axis values short: 950, 1.5k, 12k, 1.2M.
@@ -185,8 +201,7 @@ func (r *chartRenderer) rebuild() {
 	r.objects = nil
 	r.grid, r.yLabels, r.bars, r.values, r.xLabels, r.xSubs, r.legend = nil, nil, nil, nil, nil, nil, nil
 
-	top := niceCeiling(r.c.maxAmount())
-	r.ticks = []float64{0, top / 4, top / 2, 3 * top / 4, top}
+	r.ticks = chartTicks(r.c.maxAmount())
 	for _, tv := range r.ticks {
 		l := canvas.NewLine(gridColor)
 		l.StrokeWidth = 1
@@ -242,7 +257,10 @@ func (r *chartRenderer) rebuild() {
 	r.empty = canvas.NewText("", muted)
 	r.empty.TextSize = small
 	r.empty.Alignment = fyne.TextAlignCenter
-	if len(r.c.currencies) == 0 {
+	switch {
+	case r.c.loading:
+		r.empty.Text = lang.L("Loading…")
+	case len(r.c.currencies) == 0:
 		r.empty.Text = lang.L("No refunds expected in the next 12 months")
 	}
 	r.objects = append(r.objects, r.empty)

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -68,16 +69,23 @@ func TestRefundChartDrawsBarsAxisAndLegend(t *testing.T) {
 	if !usd.Visible() || usd.Size().Height <= r.bars[1][1].Size().Height || r.bars[2][1].Visible() {
 		t.Error("bars do not follow the amounts")
 	}
-	if top := r.yLabels[len(r.yLabels)-1].Text; top != "2k" {
-		t.Errorf("axis tops at %q, want 2k", top)
+	if top := r.yLabels[len(r.yLabels)-1].Text; top != "1.5k" {
+		t.Errorf("axis tops at %q, want 1.5k", top)
 	}
 	test.AssertObjectRendersToMarkup(t, "chart.xml", c)
 }
 
 func TestChartNumbers(t *testing.T) {
-	for v, want := range map[float64]float64{0: 1, 1500: 2000, 90: 100, 2100: 2500, 42000: 50000, 7: 10} {
-		if got := niceCeiling(v); got != want {
-			t.Errorf("niceCeiling(%v) = %v, want %v", v, got, want)
+	for v, want := range map[float64]string{
+		0: "0 0.2 0.4 0.6 0.8 1", 1500: "0 500 1k 1.5k", 2100: "0 500 1k 1.5k 2k 2.5k", 2500: "0 500 1k 1.5k 2k 2.5k",
+		90: "0 20 40 60 80 100", 42000: "0 10k 20k 30k 40k 50k", 7: "0 2 4 6 8", 1875: "0 500 1k 1.5k 2k",
+	} {
+		var got []string
+		for _, tv := range chartTicks(v) {
+			got = append(got, compactAmount(tv))
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("chartTicks(%v) = %v, want %s", v, got, want)
 		}
 	}
 	for v, want := range map[float64]string{500: "500", 1500: "1.5k", 12000: "12k", 2500000: "2.5M"} {

@@ -2,14 +2,11 @@ package screens
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 )
 
 // onDropped takes files and folders dropped anywhere on the window to the
@@ -25,7 +22,17 @@ func (s *Shell) onDropped(_ fyne.Position, uris []fyne.URI) {
 		return
 	}
 	s.Show(PageImport)
-	s.imports.AddPaths(paths)
+	s.imports.addAndPreview(paths)
+}
+
+// addAndPreview queues files; several at once (a folder, many files
+// dropped or picked) are previewed together as one batch.
+func (s *importScreen) addAndPreview(paths []string) {
+	before := len(s.files)
+	s.AddPaths(paths)
+	if len(s.files)-before > 1 {
+		s.onPreviewAll()
+	}
 }
 
 // importable reports whether a file name looks like an export we read.
@@ -39,51 +46,8 @@ func importable(name string) bool {
 
 func fileExt(name string) string { return filepath.Ext(name) }
 
-// expandPaths turns folders into the .xlsx and .csv files directly inside
-// them (sorted by name) and keeps files as they are, whatever their type: a
-// file someone picked is read and, if it is not an export, explained.
-func expandPaths(paths []string) []string {
-	var out []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil || !st.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			fyne.LogError("reading a dropped folder", err)
-			continue
-		}
-		var found []string
-		for _, e := range entries {
-			if !e.IsDir() && importable(e.Name()) {
-				found = append(found, filepath.Join(p, e.Name()))
-			}
-		}
-		sort.Strings(found)
-		out = append(out, found...)
-	}
-	return out
-}
-
 func (s *importScreen) onAddFile() {
-	d := dialog.NewFileOpen(s.onFileChosen, s.shell.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".XLSX", ".CSV"}))
-	d.Show()
-}
-
-func (s *importScreen) onFileChosen(r fyne.URIReadCloser, err error) {
-	if err != nil {
-		dialog.ShowError(errors.New(trError(err)), s.shell.win)
-		return
-	}
-	if r == nil {
-		return
-	}
-	path := r.URI().Path()
-	r.Close()
-	s.AddPaths([]string{path})
+	s.filesDialog = showFilesDialog(s.shell.win, s.shell.app.Preferences(), s.addAndPreview)
 }
 
 func (s *importScreen) onAddFolder() {
@@ -98,5 +62,5 @@ func (s *importScreen) onFolderChosen(l fyne.ListableURI, err error) {
 	if l == nil {
 		return
 	}
-	s.AddPaths([]string{l.Path()})
+	s.addAndPreview([]string{l.Path()})
 }

@@ -15,8 +15,8 @@ import (
 // newShopChoice is the last entry of the shop list: it opens the add-shop form.
 func newShopChoice() string { return lang.L("New shop…") }
 
-// shopChoices are the shop names and "New shop…".
-func (s *importScreen) shopChoices() []string {
+// shopNames are the names of every shop.
+func (s *importScreen) shopNames() []string {
 	var names []string
 	if shops, err := s.desk().Shops(); err == nil {
 		for _, sh := range shops {
@@ -25,7 +25,18 @@ func (s *importScreen) shopChoices() []string {
 	} else {
 		fyne.LogError("listing shops", err)
 	}
-	return append(names, newShopChoice())
+	return names
+}
+
+// newShopPicker is a searchable shop picker showing chosen, with "New shop…" last.
+func (s *importScreen) newShopPicker(chosen string, onChanged func(string)) *picker {
+	p := newPicker(s.shell.win, s.shopNames(), nil)
+	p.Extra = newShopChoice()
+	p.PlaceHolder = lang.L("Choose the shop")
+	p.Selected = chosen
+	p.showSelected()
+	p.OnChanged = onChanged
+	return p
 }
 
 func (s *importScreen) onShopChanged(name string) {
@@ -60,12 +71,11 @@ func (s *importScreen) chooseShop(f *importFile, name string) {
 }
 
 func (s *importScreen) onShopAdded(sh data.Shop) {
-	s.shell.Reload(PageOverview)
 	f := s.current()
 	if f == nil {
 		return
 	}
-	s.shopSelect.SetOptions(s.shopChoices())
+	s.shopSelect.SetOptions(s.shopNames())
 	s.shopSelect.SetSelected(sh.Name) // chooses it through onShopChanged
 	if f.shop != sh.Name {
 		s.chooseShop(f, sh.Name)
@@ -134,4 +144,11 @@ func (a *addShopDialog) onAdd() {
 func (a *addShopDialog) showProblem(text string) {
 	a.problem.SetText(text)
 	a.problem.Show()
+}
+
+// dataChanged offers the shops as they are now (one added or renamed elsewhere).
+func (s *importScreen) dataChanged() {
+	if s.shopSelect != nil && s.desk() != nil {
+		s.shopSelect.SetOptions(s.shopNames())
+	}
 }

@@ -161,9 +161,6 @@ func (s *importScreen) commitDone(f *importFile, batch data.ImportBatch, err err
 		f.state, f.err = fileFailed, err
 	default:
 		f.state, f.batch = fileImported, batch
-		// Verdicts and shop pages read the new data when shown next.
-		s.shell.Reload(PageOverview)
-		s.shell.Reload(PageShop)
 	}
 	s.end(f)
 }

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -91,17 +92,23 @@ type importScreen struct {
 	// preview or import has finished and the page shows its outcome.
 	afterWork func()
 
-	newShop *addShopDialog // the add-shop form last opened
+	newShop     *addShopDialog // the add-shop form last opened
+	filesDialog *filesDialog   // the file picker last opened
+
+	batch     *batchImport // the queued files previewed together, if they were
+	showBatch bool         // the detail area shows the batch, not one file
+	batchUI   batchWidgets
 
 	queue      *widget.List
 	emptyQueue fyne.CanvasObject
 	addFiles   *widget.Button
 	addFolder  *widget.Button
 	remove     *widget.Button
+	previewAll *widget.Button
 	detail     *fyne.Container
 	outcome    *fyne.Container
 
-	shopSelect   *widget.Select
+	shopSelect   *picker
 	exportedAt   *widget.Entry
 	timeHint     *widget.Label
 	preview      *widget.Button
@@ -140,9 +147,11 @@ func (s *importScreen) buildUI() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Import"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 
-	s.addFiles = widget.NewButtonWithIcon(lang.L("Add a file…"), theme.FileIcon(), s.onAddFile)
+	s.addFiles = widget.NewButtonWithIcon(lang.L("Add files…"), theme.FileIcon(), s.onAddFile)
 	s.addFolder = widget.NewButtonWithIcon(lang.L("Add a folder…"), theme.FolderOpenIcon(), s.onAddFolder)
 	s.remove = widget.NewButtonWithIcon(lang.L("Remove"), theme.DeleteIcon(), s.onRemove)
+	s.previewAll = widget.NewButtonWithIcon(lang.L("Preview all together"), theme.VisibilityIcon(), s.onPreviewAll)
+	s.previewAll.Importance = widget.HighImportance
 
 	s.queue = widget.NewList(s.queueLength, s.queueCreateItem, s.queueUpdateItem)
 	s.queue.OnSelected = s.onQueueSelected
@@ -157,7 +166,7 @@ func (s *importScreen) buildUI() fyne.CanvasObject {
 	queueTitle := widget.NewLabelWithStyle(lang.L("Files"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	left := container.NewBorder(
 		container.NewVBox(title, container.NewGridWithColumns(2, s.addFiles, s.addFolder), queueTitle),
-		container.NewHBox(s.remove),
+		container.NewVBox(s.previewAll, container.NewHBox(s.remove)),
 		nil, nil,
 		container.NewStack(s.queue, s.emptyQueue))
 
@@ -187,7 +196,16 @@ func (s *importScreen) refresh() {
 	} else {
 		s.remove.Enable()
 	}
-	s.detail.Objects = []fyne.CanvasObject{s.detailView()}
+	if len(s.pendingPaths()) > 1 && !s.working() && s.batchDesk() != nil {
+		s.previewAll.Enable()
+	} else {
+		s.previewAll.Disable()
+	}
+	if s.showBatch && s.batch != nil {
+		s.detail.Objects = []fyne.CanvasObject{s.batchView()}
+	} else {
+		s.detail.Objects = []fyne.CanvasObject{s.detailView()}
+	}
 	s.detail.Refresh()
 }
 
@@ -239,6 +257,9 @@ func (s *importScreen) fileSummary(f *importFile) string {
 	if shop == "" {
 		shop = lang.L("no shop chosen")
 	}
+	if b := s.batch; b != nil && f.state == fileQueued && (b.state == batchPreviewed || b.state == batchReading) && slices.Contains(b.paths, f.path) {
+		return shop + " · " + lang.L("in the preview of all files")
+	}
 	return shop + " · " + stateText(f)
 }
 
@@ -265,10 +286,10 @@ func stateText(f *importFile) string {
 }
 
 func (s *importScreen) onQueueSelected(i widget.ListItemID) {
-	if i == s.selected {
+	if i == s.selected && !s.showBatch {
 		return
 	}
-	s.selected = i
+	s.selected, s.showBatch = i, false
 	s.refresh()
 }
 
@@ -277,7 +298,11 @@ func (s *importScreen) onQueueSelected(i widget.ListItemID) {
 func (s *importScreen) AddPaths(paths []string) {
 	shop := s.defaultShop()
 	first := -1
-	for _, p := range expandPaths(paths) {
+	files, err := app.ExportFiles(paths) // a folder's .xlsx and .csv files, by name
+	if err != nil {
+		dialog.ShowError(errors.New(trError(err)), s.shell.win)
+	}
+	for _, p := range files {
 		if slices.ContainsFunc(s.files, func(f *importFile) bool { return f.path == p }) {
 			continue
 		}
@@ -354,12 +379,7 @@ func (s *importScreen) detailView() fyne.CanvasObject {
 	where.SizeName = theme.SizeNameCaptionText
 	where.Truncation = fyne.TextTruncateEllipsis
 
-	s.shopSelect = widget.NewSelect(s.shopChoices(), nil)
-	s.shopSelect.PlaceHolder = lang.L("Choose the shop")
-	if f.shop != "" {
-		s.shopSelect.SetSelected(f.shop)
-	}
-	s.shopSelect.OnChanged = s.onShopChanged
+	s.shopSelect = s.newShopPicker(f.shop, s.onShopChanged)
 
 	s.exportedAt = widget.NewEntry()
 	s.exportedAt.SetPlaceHolder(lang.L("YYYY-MM-DD HH:MM (optional)"))

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"image/color"
 	"strings"
@@ -25,7 +26,10 @@ type verdictDesk interface {
 	Desk
 	Today() data.Date
 	Readiness(asOf data.Date, shops ...string) ([]app.Verdict, error)
+	Overview(ctx context.Context, asOf data.Date) (app.Overview, error)
+	Looked(o app.Overview) error
 	Shop(name string) (data.Shop, error)
+	ShopByID(id int64) (data.Shop, error)
 	AddShop(s data.Shop) (data.Shop, error)
 	SaveShop(s data.Shop) error
 	RuleSets() ([]data.RuleSet, error)
@@ -49,6 +53,7 @@ const (
 	colStatus
 	colReadyOn
 	colRefundable
+	colApplication
 	colDataAsOf
 	colBlocker
 )
@@ -61,6 +66,7 @@ const filterChanged = "changed"
 // shops yet it explains the three steps and offers the sample data.
 type overviewScreen struct {
 	shell *Shell
+	first <-chan overviewAnswer // the first overview, computed before the window (nil once taken)
 
 	shops   []data.Shop
 	loadErr error
@@ -76,9 +82,10 @@ type overviewScreen struct {
 	blockers   []string         // main blocker of each verdict, in the UI language
 	haystack   []string         // lower-case text the filter searches, per verdict
 
-	// What changed since the app was last open: shop id → status it had.
-	changed     map[int64]string
+	// What changed since the last look (shop id → what), taken once a run.
+	changed     map[int64]app.ShopChange
 	changesSeen bool
+	apps        map[int64]*app.ApplicationView // each shop's application, if any
 
 	// Filter and order, kept across rebuilds.
 	query, status, client, site string
@@ -89,14 +96,15 @@ type overviewScreen struct {
 	activity *widget.Activity
 
 	table      *sortTable
-	search     *widget.Entry
+	search     *filterEntry
 	statusSel  *widget.Select
-	clientSel  *widget.Select
+	clientSel  *picker
 	siteSel    *widget.Select
 	countLabel *widget.Label
 	asOfLabel  *widget.Label
 	busy       *widget.Activity
 	counts     map[string]*canvas.Text
+	tiles      map[string]*tappableTile // the status tiles: a tap filters the table
 	refundNow  *widget.Label
 	refund30   *widget.Label
 	refund90   *widget.Label
@@ -107,6 +115,8 @@ type overviewScreen struct {
 	bannerText *widget.Label
 	errText    *widget.Label
 	addShop    *widget.Button
+	exportBtn  *widget.Button
+	export     *tableExport // the export dialog last opened
 	addDialog  *dialog.CustomDialog
 	addForm    *shopForm
 }
@@ -123,6 +133,7 @@ func (o *overviewScreen) buildUI() fyne.CanvasObject {
 		return o.errorView()
 	}
 	if len(o.shops) == 0 {
+		o.first = nil // computed over no shops: the next overview is computed afresh
 		return o.firstRunView()
 	}
 	if o.desk() == nil {
@@ -222,13 +233,14 @@ func (o *overviewScreen) onShopSelected(i widget.ListItemID) { o.shell.OpenShop(
 func (o *overviewScreen) verdictView() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("Overview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	o.asOfLabel = widget.NewLabel("")
+	o.asOfLabel = widget.NewLabel(lang.L("Computing the verdicts…"))
 	o.asOfLabel.Importance = widget.LowImportance
 	o.busy = widget.NewActivity()
 	o.busy.Hide()
 	o.addShop = widget.NewButtonWithIcon(lang.L("Add a shop"), theme.ContentAddIcon(), o.onAddShop)
 	refresh := widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), o.refresh)
-	header := container.NewHBox(title, container.NewCenter(o.asOfLabel), layout.NewSpacer(), o.busy, refresh, o.addShop)
+	o.exportBtn = widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), o.onExport)
+	header := container.NewHBox(title, container.NewCenter(o.asOfLabel), layout.NewSpacer(), o.busy, refresh, o.exportBtn, o.addShop)
 
 	o.bannerText = widget.NewLabel("")
 	o.bannerText.Wrapping = fyne.TextWrapWord
@@ -244,12 +256,12 @@ func (o *overviewScreen) verdictView() fyne.CanvasObject {
 
 	summary := container.NewBorder(nil, nil, o.totalsView(), nil, o.chartView())
 
-	o.search = widget.NewEntry()
+	o.search = newFilterEntry(o.focusTable)
 	o.search.SetPlaceHolder(lang.L("Filter by shop, client, site, code or blocker"))
 	o.search.SetText(o.query)
 	o.search.OnChanged = o.onQueryChanged
 	o.statusSel = widget.NewSelect(nil, nil)
-	o.clientSel = widget.NewSelect(nil, nil)
+	o.clientSel = newPicker(o.shell.win, nil, nil)
 	o.siteSel = widget.NewSelect(nil, nil)
 	o.countLabel = widget.NewLabel("")
 	filters := container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()),
@@ -266,13 +278,15 @@ func (o *overviewScreen) verdictView() fyne.CanvasObject {
 // totalsView shows the counts by status and the refundable amounts.
 func (o *overviewScreen) totalsView() fyne.CanvasObject {
 	o.counts = map[string]*canvas.Text{}
+	o.tiles = map[string]*tappableTile{}
 	var statusTiles []fyne.CanvasObject
 	for _, st := range []string{app.Ready, app.Waiting, app.Blocked} {
-		t := canvas.NewText("0", theme.Color(statusColorName(st)))
+		t := canvas.NewText("…", theme.Color(statusColorName(st))) // until the verdicts arrive
 		t.TextSize = theme.TextHeadingSize() * 1.5
 		t.TextStyle.Bold = true
 		o.counts[st] = t
-		statusTiles = append(statusTiles, statTile(statusLabel(st), t))
+		o.tiles[st] = newTappableTile(statTile(statusLabel(st), t), func() { o.onTileTapped(st) })
+		statusTiles = append(statusTiles, o.tiles[st])
 	}
 	o.refundNow = widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	o.refund30 = widget.NewLabelWithStyle("—", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -340,6 +354,9 @@ func (o *overviewScreen) newTable() *sortTable {
 			}
 			return int(v(a).Refundable - v(b).Refundable)
 		}, byName)},
+		colApplication: {title: msgKey("Application"), width: 128, less: thenBy(func(a, b int) int {
+			return o.appRank(v(a).ShopID) - o.appRank(v(b).ShopID)
+		}, byName)},
 		colDataAsOf: {title: msgKey("Data as of"), width: 96, less: thenBy(func(a, b int) int { return compareDates(v(a).DataAsOf, v(b).DataAsOf) }, byName)},
 		colBlocker: {title: msgKey("Main blocker"), width: 200, less: thenBy(func(a, b int) int {
 			return strings.Compare(o.blockers[a], o.blockers[b])
@@ -382,6 +399,14 @@ func compareDates(a, b data.Date) int {
 	return 1
 }
 
+// appRank orders shops by their application's status, those without one last.
+func (o *overviewScreen) appRank(shopID int64) int {
+	if a := o.apps[shopID]; a != nil {
+		return appStatusRank(a.Status)
+	}
+	return appStatusRank("") + 1
+}
+
 func statusRank(s string) int {
 	switch s {
 	case app.Ready:
@@ -412,6 +437,15 @@ func (o *overviewScreen) cell(row, col int) tableCell {
 		return tableCell{text: dateText(v.ReadyOn)}
 	case colRefundable:
 		return tableCell{text: formatMoney(v.Refundable, v.Currency), align: fyne.TextAlignTrailing}
+	case colApplication:
+		a := o.apps[v.ShopID]
+		if a == nil {
+			return tableCell{}
+		}
+		if a.Overdue {
+			return tableCell{text: lang.L("{{.Status}}, overdue", map[string]any{"Status": appStatusLabel(a.Status)}), warn: true}
+		}
+		return tableCell{text: appStatusLabel(a.Status)}
 	case colDataAsOf:
 		// Data more than a week old is shown in the warning colour.
 		return tableCell{text: dateText(v.DataAsOf), warn: v.Stale}

@@ -47,14 +47,7 @@ func (o *overviewScreen) onAddShop() {
 			problem.Show()
 			return
 		}
-		d.Hide()
-		first := len(o.shops) == 0
-		o.shops = append(o.shops, sh)
-		if first {
-			o.shell.Reload(PageOverview)
-			return
-		}
-		o.refresh()
+		d.Hide() // the desk's change signal shows the new shop
 	}
 	d = dialog.NewCustomWithoutButtons(lang.L("Add a shop"), container.NewVBox(f, problem), o.shell.win)
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))

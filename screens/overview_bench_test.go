@@ -109,17 +109,27 @@ func startOverview(b *testing.B, path string) (*Shell, *app.Desk) {
 }
 
 // BenchmarkOverviewStart2000Shops is the time from opening the database to
-// the overview drawn with every shop's verdict. Target: under 1.5 s.
+// the overview drawn with every shop's verdict. Target: under 1.5 s (the
+// real window, process start included: .ci/startup.sh). Its baseline, timed
+// in the same run, is the bare verdict computation (Readiness over every
+// shop): x-readiness is how many times that floor the start takes.
 func BenchmarkOverviewStart2000Shops(b *testing.B) {
 	path := bigDesk(b)
+	var floor time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		_, d := startOverview(b, path)
 		b.StopTimer()
+		t0 := time.Now()
+		if _, err := d.Readiness(data.DateOf(demoDay)); err != nil {
+			b.Fatal(err)
+		}
+		floor += time.Since(t0)
 		d.Close()
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/start")
+	b.ReportMetric(float64(b.Elapsed())/float64(floor), "x-readiness")
 }
 
 // BenchmarkOverviewScroll2000Shops scrolls the shops table from top to bottom,
@@ -143,15 +153,22 @@ func BenchmarkOverviewScroll2000Shops(b *testing.B) {
 }
 
 // BenchmarkOverviewSortAndFilter2000Shops is a header click and a typed
-// filter over every shop.
+// filter over every shop. Target: under 200 ms a filter; the baseline in the
+// same run is showing every row again (the empty filter).
 func BenchmarkOverviewSortAndFilter2000Shops(b *testing.B) {
 	s, d := startOverview(b, bigDesk(b))
 	defer d.Close()
 	o := s.overview
+	var typed, all time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		o.table.onHeaderTapped(colBlocker)
+		t0 := time.Now()
 		o.search.SetText("client 1")
+		t1 := time.Now()
 		o.search.SetText("")
+		typed, all = typed+t1.Sub(t0), all+time.Since(t1)
 	}
+	b.ReportMetric(float64(typed.Microseconds())/1000/float64(b.N), "ms/filter")
+	b.ReportMetric(float64(typed)/float64(all), "x-show-all")
 }

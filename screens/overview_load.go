@@ -1,9 +1,14 @@
 package screens
 
 import (
+	"context"
+	"fmt"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -13,8 +18,8 @@ import (
 	"depositdesk/data"
 )
 
-// refresh computes every verdict off the UI goroutine; the overview shows
-// what it had until the answer comes back through fyne.Do.
+// refresh asks the core for the overview off the UI goroutine; the overview
+// shows what it had until the answer comes back through fyne.Do.
 func (o *overviewScreen) refresh() {
 	desk := o.desk()
 	if desk == nil {
@@ -27,56 +32,65 @@ func (o *overviewScreen) refresh() {
 		o.busy.Show()
 		o.busy.Start()
 	}
+	first := o.first
+	o.first = nil
 	o.shell.background(func() {
-		asOf := desk.Today()
-		vs, err := desk.Readiness(asOf)
-		var shops []data.Shop
+		var ov app.Overview
+		var err error
+		if first != nil {
+			a := <-first
+			ov, err = a.ov, a.err
+		} else {
+			ov, err = desk.Overview(context.Background(), desk.Today())
+		}
+		var rows overviewRows
 		if err == nil {
-			shops, err = desk.Shops()
+			rows = prepareRows(ov)
 		}
-		if rec, ok := desk.(verdictRecorder); ok && err == nil {
-			if rerr := rec.RecordVerdicts(vs); rerr != nil {
-				fyne.LogError("recording verdict changes", rerr)
+		fyne.Do(func() { o.overviewLoaded(gen, ov, rows, err) })
+		if err == nil {
+			// Recorded once it is on screen: a look is what was shown.
+			if lerr := desk.Looked(ov); lerr != nil {
+				fyne.LogError("recording the look at the overview", lerr)
 			}
 		}
-		var overdue map[int64]bool
-		if ad, ok := desk.(applicationsDesk); ok && err == nil {
-			apps, aerr := ad.Applications(asOf)
-			if aerr != nil {
-				fyne.LogError("reading the applications", aerr)
-			}
-			overdue = overdueShops(apps)
-		}
-		fyne.Do(func() { o.verdictsLoaded(gen, asOf, vs, shops, overdue, err) })
 	})
 }
 
-// verdictsLoaded takes a refresh's answer (if it is the latest), compares the
-// statuses with those of the last run once per start, and shows them.
-func (o *overviewScreen) verdictsLoaded(gen int, asOf data.Date, vs []app.Verdict, shops []data.Shop, overdue map[int64]bool, err error) {
+// dataChanged shows the data as it is now: the verdicts again, or the
+// overview proper once the first shop exists.
+func (o *overviewScreen) dataChanged() {
+	o.first = nil // computed before this change
+	if o.table == nil {
+		o.shell.Reload(PageOverview)
+		return
+	}
+	o.refresh()
+}
+
+// overviewLoaded takes a refresh's answer (if it is the latest) and shows it.
+// What changed since the last look is taken from the first answer of a run:
+// later answers reflect what this person did meanwhile.
+func (o *overviewScreen) overviewLoaded(gen int, ov app.Overview, rows overviewRows, err error) {
 	if gen != o.generation {
 		return
 	}
 	o.refreshing = false
 	o.verdictErr = err
 	if err == nil {
-		o.verdicts, o.asOf = vs, asOf
-		o.shops = shops
-		o.codes = make(map[int64]string, len(shops))
-		for _, sh := range shops {
-			o.codes[sh.ID] = sh.Code
+		o.verdicts, o.asOf, o.shops = ov.Verdicts, ov.AsOf, ov.Shops
+		o.codes, o.blockers, o.haystack = rows.codes, rows.blockers, rows.haystack
+		o.apps = make(map[int64]*app.ApplicationView, len(ov.Applications))
+		for i := range ov.Applications {
+			o.apps[ov.Applications[i].ShopID] = &ov.Applications[i]
 		}
-		prefs := o.shell.app.Preferences()
 		if !o.changesSeen {
 			o.changesSeen = true
-			o.changed = statusChanges(lastStatuses(prefs), vs)
-			addOverdueChanges(o.changed, lastOverdue(prefs), overdue)
-			if n := changesNotification(o.changed, vs); n != nil {
+			o.changed = ov.Changed
+			if n := changesNotification(o.changed, o.verdicts); n != nil {
 				o.shell.app.SendNotification(n)
 			}
 		}
-		storeStatuses(prefs, vs)
-		storeOverdue(prefs, overdue)
 	}
 	if o.table != nil {
 		o.showVerdicts()
@@ -88,6 +102,21 @@ func (o *overviewScreen) verdictsLoaded(gen int, asOf data.Date, vs []app.Verdic
 
 // overviewLoaded, when set (benchmarks), runs after each verdict refresh is shown.
 var overviewLoaded func()
+
+// StartupTraceEnv, when set, makes the window print the wall-clock time
+// (Unix nanoseconds) at which the overview first shows every verdict, so a
+// script can measure process start to overview drawn on a real display.
+const StartupTraceEnv = "DEPOSITDESK_STARTUP_TRACE"
+
+func traceStartup() {
+	if os.Getenv(StartupTraceEnv) == "" {
+		return
+	}
+	var once sync.Once
+	overviewLoaded = func() {
+		once.Do(func() { fmt.Fprintf(os.Stderr, "overview shown at %d\n", time.Now().UnixNano()) })
+	}
+}
 
 // showVerdicts fills the built widgets from the fields.
 func (o *overviewScreen) showVerdicts() {
@@ -105,7 +134,6 @@ func (o *overviewScreen) showVerdicts() {
 		return
 	}
 	o.asOfLabel.SetText(lang.L("Verdicts as of {{.Date}}", map[string]any{"Date": o.asOf.String()}))
-	o.prepareRows()
 	o.showTotals()
 	o.chart.SetBuckets(refundBuckets(o.verdicts, o.asOf))
 	if len(o.changed) > 0 {
@@ -119,23 +147,52 @@ func (o *overviewScreen) showVerdicts() {
 	o.applyFilter()
 }
 
-// prepareRows renders each shop's main blocker once, in the UI language, and
-// the text the filter searches.
-func (o *overviewScreen) prepareRows() {
-	o.blockers = make([]string, len(o.verdicts))
-	o.haystack = make([]string, len(o.verdicts))
-	for i := range o.verdicts {
-		v := &o.verdicts[i]
+// overviewAnswer is an overview computed off the UI goroutine.
+type overviewAnswer struct {
+	ov  app.Overview
+	err error
+}
+
+// computeOverview starts computing the overview of today, before there is a
+// window to show it in.
+func computeOverview(d *app.Desk) <-chan overviewAnswer {
+	c := make(chan overviewAnswer, 1)
+	go func() {
+		ov, err := d.Overview(context.Background(), d.Today())
+		c <- overviewAnswer{ov, err}
+	}()
+	return c
+}
+
+// overviewRows is the text of each verdict's row, rendered once off the UI
+// goroutine: 2,000 main blockers take a while to fill in.
+type overviewRows struct {
+	codes    map[int64]string // shop code by id, for the text filter
+	blockers []string         // main blocker of each verdict, in the UI language
+	haystack []string         // lower-case text the filter searches, per verdict
+}
+
+// prepareRows renders each shop's main blocker in the UI language, and the
+// text the filter searches.
+func prepareRows(ov app.Overview) overviewRows {
+	r := overviewRows{codes: make(map[int64]string, len(ov.Shops)),
+		blockers: make([]string, len(ov.Verdicts)), haystack: make([]string, len(ov.Verdicts))}
+	for _, sh := range ov.Shops {
+		r.codes[sh.ID] = sh.Code
+	}
+	for i := range ov.Verdicts {
+		v := &ov.Verdicts[i]
 		switch {
 		case v.MainBlocker != nil:
-			o.blockers[i] = tr(v.MainBlocker.Msg)
+			r.blockers[i] = tr(v.MainBlocker.Msg)
 		case v.Stale:
-			o.blockers[i] = lang.L("Nothing, but the newest export is from {{.Date}}; import a fresh one to be sure", map[string]any{"Date": v.DataAsOf.String()})
+			r.blockers[i] = lang.L("Nothing, but the newest export is from {{.Date}}; import a fresh one to be sure", map[string]any{"Date": v.DataAsOf.String()})
 		default:
-			o.blockers[i] = lang.L("Nothing: the deposit can be claimed")
+			r.blockers[i] = lang.L("Nothing: the deposit can be claimed")
 		}
-		o.haystack[i] = strings.ToLower(strings.Join([]string{v.Shop, v.Client, v.Site, o.codes[v.ShopID], o.blockers[i]}, "\x00"))
+		r.haystack[i] = strings.ToLower(strings.Join([]string{v.Shop, v.Client, v.Site, r.codes[v.ShopID], r.blockers[i]}, "\x00"))
 	}
+	return r
 }
 
 // showTotals counts the statuses and sums what is refundable now, within 30
@@ -190,7 +247,7 @@ func (o *overviewScreen) fillFilterChoices() {
 	for _, s := range statusChoices {
 		names = append(names, statusChoiceName(s))
 	}
-	setChoices(o.statusSel, names, indexOf(statusChoices, o.status), func(i int) { o.status = statusChoices[i]; o.applyFilter() })
+	setChoices(o.statusSel, names, indexOf(statusChoices, o.status), func(i int) { o.status = statusChoices[i]; o.filterChanged() })
 
 	clientSet, siteSet := map[string]bool{}, map[string]bool{}
 	for _, v := range o.verdicts {
@@ -207,8 +264,16 @@ func (o *overviewScreen) fillFilterChoices() {
 	if indexOf(sites, o.site) < 0 {
 		o.site = ""
 	}
-	setChoices(o.clientSel, clientNames, indexOf(clients, o.client), func(i int) { o.client = clients[i]; o.applyFilter() })
-	setChoices(o.siteSel, siteNames, indexOf(sites, o.site), func(i int) { o.site = sites[i]; o.applyFilter() })
+	o.clientSel.OnChanged = nil
+	o.clientSel.SetOptions(clientNames)
+	o.clientSel.SetSelectedIndex(max(indexOf(clients, o.client), 0))
+	o.clientSel.OnChanged = func(string) {
+		if i := o.clientSel.SelectedIndex(); i >= 0 {
+			o.client = clients[i]
+			o.filterChanged()
+		}
+	}
+	setChoices(o.siteSel, siteNames, indexOf(sites, o.site), func(i int) { o.site = sites[i]; o.filterChanged() })
 }
 
 // setChoices fills a Select and selects one option without running onPick.
@@ -245,7 +310,13 @@ func sortedKeys(m map[string]bool, skip string) []string {
 
 func (o *overviewScreen) onQueryChanged(q string) {
 	o.query = q
+	o.filterChanged()
+}
+
+// filterChanged shows the shops of the new filter from the top.
+func (o *overviewScreen) filterChanged() {
 	o.applyFilter()
+	o.table.ScrollToTop()
 }
 
 func (o *overviewScreen) onShowChanged() {

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -177,31 +178,38 @@ func TestDoubleClickOpensTheShop(t *testing.T) {
 
 func TestStatusChangesSinceLastTimeAreMarkedAndNotifiedOnce(t *testing.T) {
 	d := demoDesk(t)
-	vs, err := d.Readiness(data.DateOf(demoDay))
+	ctx := context.Background()
+	before, err := d.Overview(ctx, data.DateOf(demoDay))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Last time, every shop was blocked but the first, which was ready.
-	before := make([]app.Verdict, len(vs))
-	copy(before, vs)
-	for i := range before {
-		before[i].Status = app.Blocked
-	}
-	before[0].Status = app.Ready
-	want := statusChanges(map[int64]string{}, nil)
-	for i, v := range vs {
-		if v.Status != before[i].Status {
-			want[v.ShopID] = before[i].Status
+	want := map[int64]app.ShopChange{}
+	for i := range before.Verdicts {
+		v := &before.Verdicts[i]
+		was := app.Blocked
+		if i == 0 {
+			was = app.Ready
 		}
+		if v.Status != was {
+			want[v.ShopID] = app.ShopChange{Was: was}
+		}
+		v.Status = was
 	}
 	if len(want) == 0 {
 		t.Fatal("the sample has no shop whose status would change")
 	}
+	if err := d.Looked(before); err != nil {
+		t.Fatal(err)
+	}
+	now, err := d.Readiness(data.DateOf(demoDay))
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	s := newTestShell(t, &fakeDesk{})
-	storeStatuses(s.app.Preferences(), before)
 	s.desk = d
-	test.AssertNotificationSent(t, changesNotification(want, vs), s.Rebuild)
+	test.AssertNotificationSent(t, changesNotification(want, now), s.Rebuild)
 	o := s.overview
 	if len(o.changed) != len(want) {
 		t.Fatalf("marked %d changed shops, want %d", len(o.changed), len(want))
@@ -213,11 +221,13 @@ func TestStatusChangesSinceLastTimeAreMarkedAndNotifiedOnce(t *testing.T) {
 	if len(o.table.Rows()) != len(want) {
 		t.Errorf("'show only these' shows %d rows, want %d", len(o.table.Rows()), len(want))
 	}
-	stored := lastStatuses(s.app.Preferences())
-	for _, v := range vs {
-		if stored[v.ShopID] != v.Status {
-			t.Errorf("stored status of %s is %q, want %q", v.Shop, stored[v.ShopID], v.Status)
-		}
+	// The look is recorded in the database: the next start has no news.
+	next, err := d.Overview(ctx, data.DateOf(demoDay))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(next.Changed) != 0 {
+		t.Errorf("after the window looked, changes %v", next.Changed)
 	}
 	// A refresh in the same run keeps the marks and sends nothing new.
 	test.AssertNotificationSent(t, nil, func() { o.refresh() })
@@ -227,20 +237,22 @@ func TestStatusChangesSinceLastTimeAreMarkedAndNotifiedOnce(t *testing.T) {
 }
 
 func TestTheFirstStartMarksNothing(t *testing.T) {
-	s := newDeskShell(t, demoDesk(t))
+	d := demoDesk(t)
+	s := newDeskShell(t, d)
 	if len(s.overview.changed) != 0 || !s.overview.banner.Hidden {
 		t.Errorf("a first start marks %d shops", len(s.overview.changed))
 	}
-	if lastStatuses(s.app.Preferences()) == nil {
-		t.Error("the statuses shown are not stored for next time")
+	looks, err := d.Store().LastLooks(context.Background())
+	if err != nil || len(looks) != 4 {
+		t.Errorf("the statuses shown are not recorded for next time: %v %v", looks, err)
 	}
 }
 
 func TestChangesNotificationCountsByNewStatus(t *testing.T) {
 	vs := []app.Verdict{{ShopID: 1, Status: app.Ready}, {ShopID: 2, Status: app.Ready}, {ShopID: 3, Status: app.Blocked}, {ShopID: 4, Status: app.Waiting}}
-	changed := statusChanges(map[int64]string{1: app.Waiting, 2: app.Waiting, 3: app.Ready, 4: app.Waiting}, vs)
+	changed := map[int64]app.ShopChange{1: {Was: app.Waiting}, 2: {Was: app.Waiting}, 3: {Was: app.Ready}, 4: {Overdue: true}}
 	n := changesNotification(changed, vs)
-	if n == nil || n.Content != "Shops whose status changed since you last looked: 3 (Ready: 2, Blocked: 1)" {
+	if n == nil || n.Content != "Shops whose status changed since you last looked: 4 (Ready: 2, Blocked: 1, applications overdue: 1)" {
 		t.Errorf("notification %+v", n)
 	}
 	if changesNotification(nil, vs) != nil {

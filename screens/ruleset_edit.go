@@ -75,9 +75,7 @@ func (s *settingsScreen) freeRuleSetID(id string) string {
 
 func (s *settingsScreen) onRuleSetSaved(r data.RuleSet) {
 	s.openRuleSet, s.ruleItems = r.ID, nil // show the saved one open
-	// Verdicts use the rule set's new parameters.
-	s.shell.Reload(PageOverview)
-	s.shell.Reload(PageShop)
+	// Other pages follow the desk's change signal; this one shows the saved rule set.
 	s.shell.Reload(PageSettings)
 }
 

@@ -24,7 +24,21 @@ type ruleSetDesk interface {
 
 // builtInNames are the names of the built-in rule sets, translated for the
 // window; copies keep the name their author gave them.
-var builtInNames = []string{msgKey("TikTok Shop cross-border"), msgKey("The seed article's conditions")}
+var builtInNames = []string{msgKey("TikTok Shop cross-border"), msgKey("Basic closure conditions")}
+
+// builtInSources say where each built-in rule set comes from, in a seller's words.
+var builtInSources = []string{
+	msgKey("TikTok Shop's closure and deposit refund conditions C1–C6 (tt123.com/policy/3WU9htjm), with the return window after delivery of each site from its after-sales rules"),
+	msgKey("The conditions sellers' guides give (2024-07-12): the operating period or contract is over, no open violation, every order and after-sales case settled"),
+}
+
+// ruleSetSource is where a rule set comes from, in the UI language.
+func ruleSetSource(r data.RuleSet) string {
+	if r.BuiltIn && slices.Contains(builtInSources, r.Source) {
+		return lang.L(r.Source)
+	}
+	return r.Source
+}
 
 // ruleSetName is a rule set's name in the UI language.
 func ruleSetName(r data.RuleSet) string {
@@ -82,7 +96,7 @@ func (s *settingsScreen) ruleSetDetail(r data.RuleSet) fyne.CanvasObject {
 	}
 	p := r.Params
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Source"), value(r.Source)),
+		widget.NewFormItem(lang.L("Source"), value(ruleSetSource(r))),
 		widget.NewFormItem(lang.L("In force since"), value(r.Effective.String())),
 		widget.NewFormItem(lang.L("Minimum operating period"), value(daysOrNone(p.MinOperatingDays))),
 		widget.NewFormItem(lang.L("Return window after delivery"), value(returnWindowText(p))),

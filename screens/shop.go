@@ -40,10 +40,12 @@ type shopScreen struct {
 	tab      int  // the tab shown, kept across rebuilds
 	revealed bool // the account number is shown in full
 
-	body    *fyne.Container // swapped when the data arrives
-	tabs    *container.AppTabs
-	refresh *widget.Button
-	busy    *widget.Activity
+	body      *fyne.Container // swapped when the data arrives
+	tabs      *container.AppTabs
+	refresh   *widget.Button
+	exportBtn *widget.Button
+	export    *tableExport // the export dialog last opened
+	busy      *widget.Activity
 
 	// Tabs' widgets, for tests.
 	checkRows   map[string]*checkRow
@@ -81,7 +83,8 @@ func (s *shopScreen) buildUI() fyne.CanvasObject {
 	s.busy.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.LowImportance
-	top := container.NewHBox(back, layout.NewSpacer(), s.status, s.busy, s.refresh)
+	s.exportBtn = widget.NewButtonWithIcon(lang.L("Export checklist…"), theme.DocumentSaveIcon(), s.onExportChecklist)
+	top := container.NewHBox(back, layout.NewSpacer(), s.status, s.busy, s.refresh, s.exportBtn)
 	s.body = container.NewStack()
 	if s.loaded == s.name && !s.loading {
 		s.showBody()
@@ -104,6 +107,10 @@ func (s *shopScreen) reload() {
 	}
 	s.generation++
 	gen, name := s.generation, s.name
+	var id int64 // the shop shown, to follow a rename made anywhere
+	if s.loaded == s.name {
+		id = s.shop.ID
+	}
 	s.loading = true
 	if s.busy != nil {
 		s.busy.Show()
@@ -112,6 +119,11 @@ func (s *shopScreen) reload() {
 	s.shell.background(func() {
 		r := shopData{}
 		r.shop, r.err = desk.Shop(name)
+		if r.err != nil && id != 0 {
+			if sh, err := desk.ShopByID(id); err == nil {
+				r.shop, r.err, name = sh, nil, sh.Name
+			}
+		}
 		if r.err == nil {
 			var vs []app.Verdict
 			if vs, r.err = desk.Readiness(desk.Today(), name); r.err == nil && len(vs) == 1 {
@@ -154,6 +166,9 @@ func (s *shopScreen) dataLoaded(gen int, name string, r shopData) {
 		return
 	}
 	s.loading = false
+	if r.err == nil && r.shop.ID == s.shop.ID && s.name != name {
+		s.name = name // renamed
+	}
 	if s.loaded != name {
 		s.revealed = false // a new shop starts masked
 	}
@@ -265,14 +280,9 @@ func (s *shopScreen) tabsView() fyne.CanvasObject {
 	return s.tabs
 }
 
-// edited runs after any change to the shop: its verdict and the overview's
-// are computed again, off the UI goroutine.
-func (s *shopScreen) edited() {
-	s.reload()
-	if s.shell.overview.table != nil {
-		s.shell.overview.refresh()
-	}
-}
+// dataChanged reads the shop again: its verdict, evidence and history
+// follow every import, undo and edit, wherever it was made.
+func (s *shopScreen) dataChanged() { s.reload() }
 
 // copyText puts text on the clipboard and says so.
 func (s *shopScreen) copyText(text string, count int) {

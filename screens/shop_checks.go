@@ -39,21 +39,15 @@ func (s *shopScreen) checkView(c app.Check) fyne.CanvasObject {
 	row := &checkRow{check: c}
 	s.checkRows[c.ID] = row
 	var icon fyne.Resource
-	var state string
 	switch {
 	case c.OK:
 		icon = theme.NewSuccessThemedResource(theme.ConfirmIcon())
-		state = lang.L("Passed")
 	case c.Kind == app.KindTime && c.Due != data.NoDate:
 		icon = theme.NewWarningThemedResource(theme.CancelIcon())
-		state = lang.L("Passes by itself on {{.Date}}", map[string]any{"Date": c.Due.String()})
 	default:
 		icon = theme.NewErrorThemedResource(theme.CancelIcon())
-		state = lang.L("Needs action")
 	}
-	if c.OK && c.Due != data.NoDate {
-		state = lang.L("Passed on {{.Date}}", map[string]any{"Date": c.Due.String()})
-	}
+	state := checkState(c)
 	row.mark = widget.NewIcon(icon)
 	title := widget.NewLabelWithStyle(checkLabel(c.ID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	when := widget.NewLabel(state)

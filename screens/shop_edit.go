@@ -96,6 +96,9 @@ func (s *shopScreen) saved(problem *widget.Label, err error, name string) {
 	if err != nil {
 		problem.SetText(trError(err))
 		problem.Show()
+		if s.status != nil {
+			s.status.SetText("") // nothing was saved
+		}
 		return
 	}
 	problem.Hide()
@@ -105,7 +108,6 @@ func (s *shopScreen) saved(problem *widget.Label, err error, name string) {
 	if s.status != nil {
 		s.status.SetText(lang.L("Saved"))
 	}
-	s.edited()
 }
 
 func errorLabel() *widget.Label {
@@ -146,6 +148,9 @@ func (s *shopScreen) stepsView() fyne.CanvasObject {
 		for step, e := range s.steps {
 			d, perr := parseDateEntry(e.Text)
 			if perr != nil {
+				// The bad date is marked and has the keyboard.
+				e.SetValidationError(perr)
+				s.shell.win.Canvas().Focus(e)
 				err = perr
 				break
 			}

@@ -3,8 +3,11 @@ package screens
 import (
 	"errors"
 	"strings"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"depositdesk/data"
@@ -25,6 +28,7 @@ type shopForm struct {
 	opened, contractEnd *widget.Entry
 	site, currency      *widget.SelectEntry
 	clientEntry         *widget.SelectEntry
+	clientOptions       []string // the clients its list offers now
 	rules               *widget.Select
 	ruleIDs, ruleNames  []string
 }
@@ -42,7 +46,7 @@ func newShopForm(sh data.Shop, ruleSets []data.RuleSet, clients []string) *shopF
 		f.deposit.SetText(sh.Deposit.String())
 	}
 	f.deposit.SetPlaceHolder("500.00")
-	f.deposit.Validator = validateAmount
+	f.deposit.Validator = validateDeposit
 	f.currency = widget.NewSelectEntry(commonCurrencies)
 	f.currency.SetText(sh.Currency)
 	f.currency.Validator = requiredText
@@ -58,6 +62,11 @@ func newShopForm(sh data.Shop, ruleSets []data.RuleSet, clients []string) *shopF
 	}
 	f.clientEntry = widget.NewSelectEntry(clients)
 	f.clientEntry.SetText(sh.Client)
+	// The list under the field holds the clients matching what is typed.
+	f.clientEntry.OnChanged = func(typed string) {
+		f.clientOptions = matching(clients, typed)
+		f.clientEntry.SetOptions(f.clientOptions)
+	}
 	f.code = widget.NewEntry()
 	f.code.SetText(sh.Code)
 	f.opened = newDateEntry(sh.Opened)
@@ -92,7 +101,7 @@ func (f *shopForm) shop(base data.Shop) (data.Shop, error) {
 		sh.RuleSet = f.ruleIDs[i]
 	}
 	var err error
-	if sh.Deposit, err = parseAmount(f.deposit.Text); err != nil {
+	if sh.Deposit, err = parseDeposit(f.deposit.Text); err != nil {
 		return sh, err
 	}
 	if sh.Opened, err = parseDateEntry(f.opened.Text); err != nil {
@@ -104,13 +113,51 @@ func (f *shopForm) shop(base data.Shop) (data.Shop, error) {
 	return sh, nil
 }
 
-// newDateEntry is an entry for a YYYY-MM-DD date (empty allowed).
+// newDateEntry is an entry for a YYYY-MM-DD date (empty allowed), typed or
+// picked on Fyne's calendar from the button at its end.
 func newDateEntry(d data.Date) *widget.Entry {
 	e := widget.NewEntry()
 	e.SetPlaceHolder("YYYY-MM-DD")
 	e.SetText(d.String())
 	e.Validator = validateDate
+	e.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { showCalendar(e) })
 	return e
+}
+
+// showCalendar opens a calendar under a date entry, on its date (else today);
+// the day picked is written into the entry.
+func showCalendar(e *widget.Entry) *widget.PopUp {
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil {
+		return nil
+	}
+	start := time.Now()
+	if d, err := parseDateEntry(e.Text); err == nil && d != data.NoDate {
+		start = d.Time()
+	}
+	var pop *widget.PopUp
+	cal := widget.NewCalendar(start, func(t time.Time) {
+		e.SetText(t.Format("2006-01-02"))
+		pop.Hide()
+	})
+	pop = widget.NewPopUp(cal, c)
+	pop.ShowAtRelativePosition(fyne.NewPos(0, e.Size().Height), e)
+	return pop
+}
+
+// matching are the names that hold text, any case (all of them for no text).
+func matching(names []string, text string) []string {
+	text = strings.ToLower(strings.TrimSpace(text))
+	if text == "" {
+		return names
+	}
+	var out []string
+	for _, n := range names {
+		if strings.Contains(strings.ToLower(n), text) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func requiredText(s string) error {
@@ -132,6 +179,20 @@ func parseDateEntry(s string) (data.Date, error) {
 		return data.NoDate, errors.New(lang.L("Enter the date as YYYY-MM-DD, e.g. 2026-11-24."))
 	}
 	return d, nil
+}
+
+// parseDeposit is parseAmount that refuses an empty field: a deposit left
+// empty by mistake would read as 0 and make every refund 0.
+func parseDeposit(s string) (data.Money, error) {
+	if strings.TrimSpace(s) == "" {
+		return 0, errors.New(lang.L("Enter the deposit the platform holds (0 if it holds none)."))
+	}
+	return parseAmount(s)
+}
+
+func validateDeposit(s string) error {
+	_, err := parseDeposit(s)
+	return err
 }
 
 func validateAmount(s string) error {

@@ -126,7 +126,6 @@ func (s *shopScreen) editViolation(v data.Violation) {
 			return
 		}
 		f.dialog.Hide()
-		s.edited()
 	}
 	title := lang.L("Edit the violation")
 	if v.ID == 0 {
@@ -218,7 +217,6 @@ func (s *shopScreen) undo(id int64) {
 			if s.status != nil {
 				s.status.SetText(lang.L("Import undone"))
 			}
-			s.edited()
 		})
 	})
 }

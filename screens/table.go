@@ -488,6 +488,10 @@ func (r *chipRenderer) Destroy() {}
 // changedTint is the background of a row whose status changed since last
 // time: the theme's primary colour, faint enough to read text on.
 func changedTint(th fyne.Theme) color.Color {
-	r, g, b, _ := th.Color(theme.ColorNamePrimary, fyne.CurrentApp().Settings().ThemeVariant()).RGBA()
-	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0x38}
+	return changedTintOf(th, fyne.CurrentApp().Settings().ThemeVariant())
+}
+
+func changedTintOf(th fyne.Theme, v fyne.ThemeVariant) color.Color {
+	r, g, b, _ := th.Color(theme.ColorNamePrimary, v).RGBA()
+	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0x1c}
 }

@@ -38,6 +38,22 @@ var statusColors = map[fyne.ThemeColorName][2]color.Color{
 	ColorNameOnStatus: {color.White, color.NRGBA{0x1a, 0x1a, 0x1a, 0xff}},
 }
 
+// readableColors replace the default theme's text colours (and the fills
+// text sits on) that measure under WCAG AA's 4.5:1 on the backgrounds they
+// are drawn on: grey hints, placeholders, links, errors, warnings, successes,
+// and the selection under them. Light variant first, then dark.
+var readableColors = map[fyne.ThemeColorName][2]color.Color{
+	theme.ColorNameDisabled:            {color.NRGBA{0x5f, 0x63, 0x68, 0xff}, color.NRGBA{0xa8, 0xa8, 0xad, 0xff}},
+	theme.ColorNamePlaceHolder:         {color.NRGBA{0x5f, 0x63, 0x68, 0xff}, color.NRGBA{0xb8, 0xb8, 0xbd, 0xff}},
+	theme.ColorNamePrimary:             {color.NRGBA{0x15, 0x57, 0xc0, 0xff}, color.NRGBA{0x8a, 0xb4, 0xf8, 0xff}},
+	theme.ColorNameHyperlink:           {color.NRGBA{0x15, 0x57, 0xc0, 0xff}, color.NRGBA{0x8a, 0xb4, 0xf8, 0xff}},
+	theme.ColorNameForegroundOnPrimary: {color.White, color.NRGBA{0x17, 0x17, 0x18, 0xff}},
+	theme.ColorNameError:               {color.NRGBA{0xb7, 0x1c, 0x1c, 0xff}, color.NRGBA{0xff, 0x8a, 0x80, 0xff}},
+	theme.ColorNameWarning:             {color.NRGBA{0x8a, 0x4b, 0x00, 0xff}, color.NRGBA{0xff, 0xb7, 0x4d, 0xff}},
+	theme.ColorNameSuccess:             {color.NRGBA{0x1b, 0x5e, 0x20, 0xff}, color.NRGBA{0x81, 0xc7, 0x84, 0xff}},
+	theme.ColorNameSelection:           {color.NRGBA{0x15, 0x57, 0xc0, 0x1c}, color.NRGBA{0x8a, 0xb4, 0xf8, 0x24}},
+}
+
 // Theme is Fyne's default theme with the bundled CJK font, the verdict
 // colours, and optionally a fixed light or dark variant.
 type Theme struct {
@@ -62,7 +78,11 @@ func (t *Theme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
 // Color answers the verdict colours itself and the rest from the default theme.
 func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	v = t.variant(v)
-	if c, ok := statusColors[n]; ok {
+	c, ok := statusColors[n]
+	if !ok {
+		c, ok = readableColors[n]
+	}
+	if ok {
 		if v == theme.VariantDark {
 			return c[1]
 		}
@@ -71,11 +91,16 @@ func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	return theme.DefaultTheme().Color(n, v)
 }
 
-// Font is the bundled CJK font for everything but monospace and symbols,
-// which keep Fyne's (Fyne falls back to its Noto Sans for Latin letters).
+// Font is a bundled CJK font for every style but symbols: bold text gets the
+// bold one. Neither has Latin letters or digits, so Fyne draws those with its
+// own font of the same style (monospace digits stay monospace) and only
+// Chinese comes from ours, with no system CJK font needed.
 func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
-	if s.Monospace || s.Symbol {
+	switch {
+	case s.Symbol:
 		return theme.DefaultTheme().Font(s)
+	case s.Bold:
+		return assets.FontBold
 	}
 	return assets.Font
 }

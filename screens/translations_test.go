@@ -8,8 +8,10 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"github.com/go-text/typesetting/font"
@@ -161,32 +163,105 @@ func TestChosenLanguageAnswersEveryLangCall(t *testing.T) {
 	}
 }
 
-// Chinese must render without any system font: every character of the
-// Chinese texts is in the bundled font or in Fyne's own Noto Sans.
-func TestEveryChineseCharacterIsInABundledFont(t *testing.T) {
-	cjk, err := font.ParseTTF(bytes.NewReader(assets.Font.Content()))
-	if err != nil {
-		t.Fatal(err)
+// Chinese must render without any system font, in every text style: each
+// character of the Chinese texts and of the sample data is in the font the
+// theme gives that style or in Fyne's own font Fyne falls back to for it.
+func TestEveryChineseCharacterIsInABundledFontInEveryStyle(t *testing.T) {
+	var texts []string
+	for _, v := range readTranslations(t, "zh_Hans.json") {
+		texts = append(texts, v)
 	}
-	latin, err := font.ParseTTF(bytes.NewReader(theme.DefaultTextFont().Content()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	has := func(r rune) bool {
-		_, a := cjk.NominalGlyph(r)
-		_, b := latin.NominalGlyph(r)
-		return a || b
-	}
-	for _, r := range "✓✗•…→↑↓¥€£₫฿，。：（）“”保证金助手" {
-		if !has(r) {
-			t.Errorf("no bundled font draws %q (U+%04X)", r, r)
+	// The symbols the window draws (✗ and ฿ only in regular text, below).
+	texts = append(texts, "✓•…→↑↓¥€£₫，。：（）“”保证金助手", "… 另有 27 项")
+	texts = append(texts, sampleDataTexts(t)...)
+
+	th := NewTheme(VariantSystem)
+	for _, st := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}, {Monospace: true}, {Bold: true, Italic: true}, {Bold: true, Monospace: true}} {
+		ours := parseFont(t, th.Font(st))
+		fallback := parseFont(t, theme.DefaultTheme().Font(st))
+		missing := map[rune]bool{}
+		for _, text := range texts {
+			for _, r := range text {
+				if r == '\n' || missing[r] {
+					continue
+				}
+				_, a := ours.NominalGlyph(r)
+				_, b := fallback.NominalGlyph(r)
+				if !a && !b {
+					missing[r] = true
+					t.Errorf("style %+v: no bundled font draws %q (U+%04X) of %q", st, r, r, text)
+				}
+			}
+		}
+		if !st.Bold {
+			for _, r := range "✗฿" {
+				if _, ok := ours.NominalGlyph(r); !ok {
+					t.Errorf("style %+v: no bundled font draws %q", st, r)
+				}
+			}
+		}
+		if st.Bold {
+			// Chinese in bold text is drawn by a bold font, not the regular one.
+			if _, ok := ours.NominalGlyph('保'); !ok || th.Font(st) == th.Font(fyne.TextStyle{}) {
+				t.Errorf("style %+v has no bold Chinese", st)
+			}
 		}
 	}
+}
+
+func parseFont(t *testing.T, r fyne.Resource) *font.Face {
+	t.Helper()
+	f, err := font.ParseTTF(bytes.NewReader(r.Content()))
+	if err != nil {
+		t.Fatalf("font %s: %v", r.Name(), err)
+	}
+	return f
+}
+
+// sampleDataTexts are the texts the sample data shows: shop names, clients,
+// accounts, and the statuses of the orders and cases listed as evidence.
+func sampleDataTexts(t *testing.T) []string {
+	t.Helper()
+	d := demoDesk(t)
+	shops, err := d.Shops()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, sh := range shops {
+		out = append(out, sh.Name, sh.Client, sh.Account.Holder, sh.Account.Bank, sh.Notes)
+		orders, err := d.BlockingOrders(sh.Name, evidenceLimit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range orders {
+			out = append(out, o.Status, o.Substatus)
+		}
+		cases, err := d.OpenCases(sh.Name, evidenceLimit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cases {
+			out = append(out, c.Type, c.Status, c.Substatus)
+		}
+	}
+	if !strings.Contains(strings.Join(out, ""), "日出") {
+		t.Fatal("the sample data has no Chinese to check")
+	}
+	return out
+}
+
+// Chinese texts use full-width punctuation with no space beside it, and no
+// half-width punctuation between Chinese characters.
+func TestChinesePunctuationIsFullWidthWithoutExtraSpaces(t *testing.T) {
+	spaced := regexp.MustCompile(` [，。：；！？（）、“”《》]|[，。：；！？（）、《》] `)
+	halfWidth := regexp.MustCompile(`\p{Han}[,:;!?()]|[,:;!?(]\p{Han}`)
 	for k, v := range readTranslations(t, "zh_Hans.json") {
-		for _, r := range v {
-			if r != '\n' && !has(r) {
-				t.Errorf("no bundled font draws %q (U+%04X) of %q", r, r, k)
-			}
+		if m := spaced.FindString(v); m != "" {
+			t.Errorf("%q: a space beside full-width punctuation (%q) in %q", k, m, v)
+		}
+		if m := halfWidth.FindString(v); m != "" {
+			t.Errorf("%q: half-width punctuation in Chinese (%q) in %q", k, m, v)
 		}
 	}
 }

@@ -35,14 +35,20 @@ var _ Desk = (*app.Desk)(nil)
 // returning when the window is closed. A database that cannot be opened is
 // explained in a window rather than on a terminal nobody sees.
 func Run(dbPath string) {
+	traceStartup()
+	desk, err := app.Open(dbPath)
+	var first <-chan overviewAnswer
+	if err == nil {
+		// The verdicts are computed while the window is being made.
+		first = computeOverview(desk)
+	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
-	desk, err := app.Open(dbPath)
 	if err != nil {
 		showOpenError(a, dbPath, err)
 		return
 	}
-	shell := NewShell(a, desk)
+	shell := newShellFirst(a, desk, func(work func()) { go work() }, first)
 	shell.Window().ShowAndRun()
 	if c, ok := shell.desk.(interface{ Close() error }); ok {
 		c.Close() // the desk shown last: a restore may have replaced the first
@@ -87,6 +93,9 @@ type Shell struct {
 	nav     *widget.List
 	navIDs  []string // page id of each navigation row
 	content *fyne.Container
+
+	watched      Desk   // the desk whose changes reach the screens
+	stopWatching func() // stops listening to it
 }
 
 // NewShell builds the window (not yet shown) with the stored language and theme.
@@ -97,6 +106,12 @@ func NewShell(a fyne.App, desk Desk) *Shell {
 // newShell is NewShell with the runner of slow work: tests run it in place,
 // from the first page built on.
 func newShell(a fyne.App, desk Desk, background func(work func())) *Shell {
+	return newShellFirst(a, desk, background, nil)
+}
+
+// newShellFirst is newShell whose overview takes its first answer from
+// first, an overview already being computed (nil: it computes its own).
+func newShellFirst(a fyne.App, desk Desk, background func(work func()), first <-chan overviewAnswer) *Shell {
 	prefs := a.Preferences()
 	if err := ApplyLanguage(Language(prefs.String(prefLanguage))); err != nil {
 		fyne.LogError("loading translations", err)
@@ -104,7 +119,7 @@ func newShell(a fyne.App, desk Desk, background func(work func())) *Shell {
 	a.Settings().SetTheme(NewTheme(Variant(prefs.String(prefTheme))))
 
 	s := &Shell{app: a, desk: desk, current: PageOverview, background: background}
-	s.overview = &overviewScreen{shell: s}
+	s.overview = &overviewScreen{shell: s, first: first}
 	s.imports = &importScreen{shell: s}
 	s.applications = &applicationsScreen{shell: s}
 	s.settings = &settingsScreen{shell: s}
@@ -127,6 +142,7 @@ func (s *Shell) Window() fyne.Window { return s.win }
 func (s *Shell) Current() string { return s.current }
 
 func (s *Shell) buildUI() {
+	s.watch()
 	s.views = map[string]fyne.CanvasObject{}
 	s.navIDs = nil
 	for _, p := range s.listedPages() {
@@ -180,17 +196,11 @@ func (s *Shell) Show(id string) {
 	if !ok {
 		v = p.screen.buildUI()
 		s.views[id] = v
-	} else if r, ok := p.screen.(revisited); ok {
-		r.revisit()
 	}
 	s.content.Objects = []fyne.CanvasObject{v}
 	s.content.Refresh()
 	s.selectNav(id)
 }
-
-// revisited is a page whose data other pages change (an import can make a
-// prepared application out of date): it reloads when shown again.
-type revisited interface{ revisit() }
 
 // selectNav highlights the page's row, or none for a page not listed.
 func (s *Shell) selectNav(id string) {
@@ -237,6 +247,7 @@ func (s *Shell) SetVariant(v Variant) {
 // database) and rebuilds every page over it; the caller closes the old one.
 func (s *Shell) ReplaceDesk(d Desk) {
 	s.desk = d
+	s.overview.first = nil // computed over the old desk
 	s.imports.forgetPlans()
 	s.Rebuild()
 }
@@ -244,6 +255,7 @@ func (s *Shell) ReplaceDesk(d Desk) {
 // OpenShop shows the detail page of one shop.
 func (s *Shell) OpenShop(name string) {
 	s.shop.name = name
+	s.shop.tab = 0 // a shop opens on its checklist
 	s.Reload(PageShop)
 	s.Show(PageShop)
 }

@@ -2,8 +2,6 @@ package screens
 
 import (
 	"errors"
-	"image/color"
-	"math"
 	"os"
 	"path/filepath"
 	"sync"
@@ -178,15 +176,17 @@ func TestSettingsKeepsTheReviewDaysInTheDatabase(t *testing.T) {
 	}
 }
 
-func TestThemeUsesTheBundledFont(t *testing.T) {
+func TestThemeUsesTheBundledFonts(t *testing.T) {
 	th := NewTheme(VariantSystem)
-	for _, st := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}} {
+	for _, st := range []fyne.TextStyle{{}, {Italic: true}, {Monospace: true}} {
 		if th.Font(st) != assets.Font {
 			t.Errorf("style %+v uses %s, want the bundled CJK font", st, th.Font(st).Name())
 		}
 	}
-	if th.Font(fyne.TextStyle{Monospace: true}) == assets.Font {
-		t.Error("monospace uses the CJK font")
+	for _, st := range []fyne.TextStyle{{Bold: true}, {Bold: true, Monospace: true}, {Bold: true, Italic: true}} {
+		if th.Font(st) != assets.FontBold {
+			t.Errorf("style %+v uses %s, want the bundled bold CJK font", st, th.Font(st).Name())
+		}
 	}
 }
 
@@ -207,24 +207,4 @@ func TestThemeVariantsAndChipColours(t *testing.T) {
 			}
 		}
 	}
-}
-
-// contrast is the WCAG contrast ratio of two colours.
-func contrast(a, b color.Color) float64 {
-	lum := func(c color.Color) float64 {
-		r, g, b, _ := c.RGBA()
-		ch := func(v uint32) float64 {
-			x := float64(v) / 0xffff
-			if x <= 0.03928 {
-				return x / 12.92
-			}
-			return math.Pow((x+0.055)/1.055, 2.4)
-		}
-		return 0.2126*ch(r) + 0.7152*ch(g) + 0.0722*ch(b)
-	}
-	la, lb := lum(a), lum(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
 }

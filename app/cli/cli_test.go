@@ -177,7 +177,8 @@ func TestMistakesInACommandExitWithTwoAndFailuresWithOne(t *testing.T) {
 		{[]string{"shop", "add", "X", "--site", "US"}, 2, "--deposit"},
 		{[]string{"shop", "add", "X", "--site", "US", "--deposit", "lots", "--currency", "USD"}, 2, "not an amount"},
 		{[]string{"readiness", "--as-of", "24/11/2026"}, 2, "YYYY-MM-DD"},
-		{[]string{"import", "somefile.csv"}, 2, "--shop"},
+		{[]string{"import", "--shop", "Acme"}, 2, "at least one FILE"},
+		{[]string{"import", "somefile.csv"}, 1, "somefile.csv"},
 		{[]string{"undo", "abc"}, 2, "batch number"},
 		{[]string{"readiness", "--shop", "Nobody"}, 1, "no shop named Nobody"},
 		{[]string{"import", "--shop", "Nobody", "x.csv"}, 1, "Nobody"},
@@ -223,5 +224,21 @@ func TestDBFlagWorksBeforeAndAfterTheCommand(t *testing.T) {
 	out.Reset()
 	if code := Run([]string{"--db=" + db, "shop", "list"}, Env{Stdout: &out, Stderr: &errb}); code != 0 || !strings.Contains(out.String(), "A") {
 		t.Fatalf("%d %s %s", code, out.String(), errb.String())
+	}
+}
+
+func TestReadinessSaysWhatChangedSinceTheLastLook(t *testing.T) {
+	s := newSession(t)
+	s.ok("demo")
+	if out := s.ok("readiness"); strings.Contains(out, "Changed since the last look") {
+		t.Fatalf("the first look reports changes:\n%s", out)
+	}
+	s.ok("violation", "add", "--shop", "Acme US", "--date", "2026-11-20", "--kind", "Counterfeit claim")
+	out := s.ok("readiness")
+	if !strings.Contains(out, "Changed since the last look: Acme US (ready → blocked)") {
+		t.Errorf("after a violation:\n%s", out)
+	}
+	if out := s.ok("readiness"); strings.Contains(out, "Changed since the last look") {
+		t.Errorf("a change is news once:\n%s", out)
 	}
 }

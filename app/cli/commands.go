@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -18,13 +20,10 @@ func importFiles(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *shop == "" {
-		return usagef("import needs --shop NAME")
-	}
 	if len(files) == 0 {
-		return usagef("import needs at least one FILE")
+		return usagef("import needs at least one FILE or folder")
 	}
-	var opt app.ImportOptions
+	opt := app.BatchOptions{Shop: strings.TrimSpace(*shop)}
 	if *exportedAt != "" {
 		st, err := data.ParseStamp(strings.TrimSpace(*exportedAt))
 		if err != nil {
@@ -38,21 +37,27 @@ func importFiles(c *ctx, args []string) error {
 	}
 	ctx, stop := interruptible()
 	defer stop()
+	p, g, err := d.ImportBatch(ctx, files, opt)
+	if err != nil {
+		if ctx.Err() != nil {
+			return fmt.Errorf("import cancelled; nothing was imported")
+		}
+		return err
+	}
 	failed := 0
-	for _, f := range files {
-		p, err := d.Import(ctx, *shop, f, opt)
-		if err != nil {
-			if ctx.Err() != nil {
-				return fmt.Errorf("import cancelled; %s was not imported", f)
-			}
-			fmt.Fprintln(c.Stderr, "depositdesk:", printableError(err))
+	for _, f := range p.Files {
+		if f.Refusal != nil {
+			fmt.Fprintln(c.Stderr, "depositdesk:", printableError(f.Refusal))
 			failed++
 			continue
 		}
-		printImport(c, p)
+		printImport(c, f.Plan)
+	}
+	if len(g.Batches) > 1 {
+		c.printf("%d files imported as import group #%d; undo them together with: depositdesk undo --group %d\n", len(g.Batches), g.ID, g.ID)
 	}
 	if failed > 0 {
-		return errors.New(notImported(failed, len(files)))
+		return errors.New(notImported(failed, len(p.Files)))
 	}
 	return nil
 }
@@ -76,7 +81,7 @@ func count(n int, one, many string) string { return strconv.Itoa(n) + " " + data
 func printImport(c *ctx, p *app.ImportPlan) {
 	b := p.Batch
 	if p.AlreadyImported {
-		c.printf("%s: already imported into %s as batch #%d; nothing changed (%d unchanged).\n", b.FileName, p.Shop.Name, b.ID, b.Unchanged)
+		c.printf("%s: already imported into %s as batch #%d; nothing changed (%d unchanged).\n", filepath.Base(p.Path), p.Shop.Name, b.ID, b.Unchanged)
 		return
 	}
 	enc := ""
@@ -130,20 +135,33 @@ func importsList(c *ctx, args []string) error {
 }
 
 func undo(c *ctx, args []string) error {
-	pos, err := parse(newFlags("undo"), args)
+	fs := newFlags("undo")
+	group := fs.String("group", "", "")
+	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("undo takes one BATCH_ID (see: depositdesk imports)")
+	which := *group
+	if which == "" && len(pos) == 1 {
+		which = pos[0]
+	} else if which == "" || len(pos) != 0 {
+		return usagef("undo takes one BATCH_ID, or --group GROUP_ID (see: depositdesk imports)")
 	}
-	id, err := parseID(pos[0])
+	id, err := parseID(which)
 	if err != nil {
 		return err
 	}
 	d, err := c.open()
 	if err != nil {
 		return err
+	}
+	if *group != "" {
+		g, err := d.UndoGroup(id)
+		if err != nil {
+			return err
+		}
+		c.printf("Undid import group #%d (%d files): the shops' orders and cases are as they were before it.\n", g.ID, len(g.Batches))
+		return nil
 	}
 	b, err := d.Undo(id)
 	if err != nil {
@@ -254,11 +272,21 @@ func readiness(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	verdicts, err := d.Readiness(asOf, shops...)
-	if err != nil {
-		return err
+	// Every shop today, read as text, is a look at the overview (app.Overview,
+	// as the window's): it says what changed since the last look and records this one.
+	look := len(shops) == 0 && !*asJSON && asOf == d.Today()
+	var verdicts []app.Verdict
+	var ov app.Overview
+	if look {
+		if ov, err = d.Overview(context.Background(), asOf); err != nil {
+			return err
+		}
+		verdicts = ov.Verdicts
+		err = d.Looked(ov) // audits status changes since the last readiness
+	} else if verdicts, err = d.Readiness(asOf, shops...); err == nil {
+		err = d.RecordVerdicts(verdicts) // audits status changes since the last readiness
 	}
-	if err := d.RecordVerdicts(verdicts); err != nil { // audits status changes since the last readiness
+	if err != nil {
 		return err
 	}
 	if *asJSON {
@@ -271,6 +299,22 @@ func readiness(c *ctx, args []string) error {
 		}{asOf, verdicts})
 	}
 	c.printf("Readiness on %s\n\n", asOf)
+	if look && len(ov.Changed) > 0 {
+		var names []string
+		for _, v := range verdicts {
+			if ch, ok := ov.Changed[v.ShopID]; ok {
+				switch {
+				case ch.Was != "" && ch.Overdue:
+					names = append(names, fmt.Sprintf("%s (%s → %s, application overdue)", v.Shop, ch.Was, v.Status))
+				case ch.Was != "":
+					names = append(names, fmt.Sprintf("%s (%s → %s)", v.Shop, ch.Was, v.Status))
+				default:
+					names = append(names, v.Shop+" (application overdue)")
+				}
+			}
+		}
+		c.printf("Changed since the last look: %s\n\n", strings.Join(names, ", "))
+	}
 	w := &table{}
 	w.row("SHOP", "STATUS", "READY ON", "REFUNDABLE", "DATA AS OF", "WHAT BLOCKS IT")
 	for _, v := range verdicts {

@@ -3,9 +3,32 @@ package exports
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"depositdesk/data"
 )
+
+// DateOrder is the order of day and month in a file's slash dates
+// (a/b/yyyy), as its own values show it.
+type DateOrder int8
+
+// What a file's dates show.
+const (
+	OrderUnknown    DateOrder = iota // no slash date, or none with a field above 12
+	OrderDayFirst                    // 25/09/2026: SEA, UK, and US returns' Time Requested
+	OrderMonthFirst                  // 09/25/2026: US and BR orders
+	OrderMixed                       // columns disagree (each was read its own way)
+)
+
+// MonthFirstSite reports whether a site's exports write the month first
+// (US, BR) rather than the day (everywhere else).
+func MonthFirstSite(site string) bool {
+	switch strings.ToUpper(strings.TrimSpace(site)) {
+	case "US", "BR":
+		return true
+	}
+	return false
+}
 
 // A time cell is read by hand (no time.Parse) into one of three forms:
 // a full stamp (year first, or an Excel serial), or a slash date a/b/yyyy

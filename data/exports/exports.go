@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"depositdesk/data"
@@ -34,8 +35,17 @@ type Result struct {
 	Newest   data.Stamp        // the newest time in the data
 	FileTime data.Stamp        // the export time in the file name, 0 if none
 	Encoding string            // csv text encoding, "" for xlsx
-	DayFirst bool              // slash dates were read day first
-	Warnings []data.Message
+	DayFirst bool              // slash dates were read day first (columns of their own order aside)
+	// SiteDecided: no date settled the day/month order of some slash dates,
+	// so Options.Site did; read again when the file goes to a shop of
+	// another site.
+	SiteDecided bool
+	// DataOrder is the day/month order the file's own dates show.
+	DataOrder DateOrder
+	// Currencies are those the amounts name by a marker ("THB 120",
+	// "฿120"), in order of appearance; "$" and "¥" name none.
+	Currencies []string
+	Warnings   []data.Message
 	// Unknown lists the status values the vocabulary does not know, in the
 	// order first seen, so the person can map each one.
 	Unknown []UnknownValue
@@ -138,11 +148,10 @@ type reader struct {
 		agreed [7]bool
 	}
 
-	// day/month order: 0 undecided, set by the first slash date that decides it
-	order            int8
-	dayRow, monthRow int
-	dayVal, monthVal string
-	pendingDates     bool
+	// day/month order of each date column, settled by its first slash date
+	// with a field above 12 (US returns: Time Requested day first, while the
+	// orders export's columns are month first)
+	dates            [nFields]columnOrder
 	sciRows          []int
 	sciCount         int
 	sciValue, sciCol string
@@ -171,10 +180,13 @@ func roundedByExcel(id string) bool {
 	return true
 }
 
-const (
-	orderDayFirst   = 1
-	orderMonthFirst = 2
-)
+// columnOrder is what one date column's values showed of its day/month order.
+type columnOrder struct {
+	order            DateOrder // OrderUnknown until a value settles it
+	dayRow, monthRow int
+	dayVal, monthVal string
+	pending          bool // some values were kept packed, their order unknown when read
+}
 
 func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 	rd := &reader{ctx: ctx, opt: opt, name: opt.Name}
@@ -584,7 +596,7 @@ func (rd *reader) lineTime(row []string, f field, rowNum int, first bool, st *da
 	if err := rd.date(row, f, rowNum, &v); err != nil {
 		return false, err
 	}
-	if rd.sameTime(*st, v) {
+	if rd.sameTime(f, *st, v) {
 		return true, nil
 	}
 	if *st == 0 {
@@ -610,9 +622,9 @@ func (rd *reader) lineAmount(row []string, f field, rowNum int, first bool, m *d
 }
 
 // sameTime reports whether two times read from the lines of one order are
-// the same, one of them perhaps a slash date whose day/month order was not
-// yet known when it was read.
-func (rd *reader) sameTime(a, b data.Stamp) bool {
+// the same, one of them perhaps a slash date whose day/month order (that of
+// column f) was not yet known when it was read.
+func (rd *reader) sameTime(f field, a, b data.Stamp) bool {
 	if a == b {
 		return true
 	}
@@ -623,7 +635,7 @@ func (rd *reader) sameTime(a, b data.Stamp) bool {
 		a, b = b, a
 	}
 	for _, dayFirst := range [...]bool{true, false} {
-		if rd.order != 0 && dayFirst != (rd.order == orderDayFirst) {
+		if o := rd.dates[f].order; o != OrderUnknown && dayFirst != (o == OrderDayFirst) {
 			continue
 		}
 		if v, ok := unpack(a).resolve(dayFirst); ok && v == b {
@@ -741,7 +753,12 @@ func (rd *reader) noteUnknown(u UnknownValue, rowNum int) {
 
 func (rd *reader) amount(row []string, f field, rowNum int) (data.Money, bool) {
 	s := cell(row, rd.col[f])
-	m, ok := parseAmount(s)
+	m, cur, ok := parseAmountIn(s)
+	if cur != "" {
+		if iso := isoCurrency(cur); iso != "" && !slices.Contains(rd.res.Currencies, iso) {
+			rd.res.Currencies = append(rd.res.Currencies, iso)
+		}
+	}
 	if !ok {
 		rd.warn.add(warnBadAmount, f.name(), rowNum, map[string]any{"Value": strings.Clone(s)}, "", "")
 	}
@@ -779,33 +796,34 @@ func (rd *reader) date(row []string, f field, rowNum int, st *data.Stamp) error 
 	case badDate:
 		return rd.badDate(s, f, rowNum)
 	}
+	c := &rd.dates[f]
 	switch {
 	case p.a > 12:
-		if rd.dayRow == 0 {
-			rd.dayRow, rd.dayVal = rowNum, strings.Clone(s)
+		if c.dayRow == 0 {
+			c.dayRow, c.dayVal = rowNum, strings.Clone(s)
 		}
 	case p.b > 12:
-		if rd.monthRow == 0 {
-			rd.monthRow, rd.monthVal = rowNum, strings.Clone(s)
+		if c.monthRow == 0 {
+			c.monthRow, c.monthVal = rowNum, strings.Clone(s)
 		}
 	}
-	if rd.dayRow != 0 && rd.monthRow != 0 {
-		return &data.Message{File: rd.name, Row: max(rd.dayRow, rd.monthRow), Column: f.name(),
-			Text: "Dates in this file disagree on the order of day and month: row {{.DayRow}} has the day first ({{.DayValue}}), row {{.MonthRow}} has the month first ({{.MonthValue}}). Export the file again from the platform",
-			Args: map[string]any{"DayRow": rd.dayRow, "DayValue": rd.dayVal, "MonthRow": rd.monthRow, "MonthValue": rd.monthVal}}
+	if c.dayRow != 0 && c.monthRow != 0 {
+		return &data.Message{File: rd.name, Row: max(c.dayRow, c.monthRow), Column: f.name(),
+			Text: "Dates in this column disagree on the order of day and month: row {{.DayRow}} has the day first ({{.DayValue}}), row {{.MonthRow}} has the month first ({{.MonthValue}}). Export the file again from the platform",
+			Args: map[string]any{"DayRow": c.dayRow, "DayValue": c.dayVal, "MonthRow": c.monthRow, "MonthValue": c.monthVal}}
 	}
 	switch {
-	case rd.dayRow != 0:
-		rd.order = orderDayFirst
-	case rd.monthRow != 0:
-		rd.order = orderMonthFirst
+	case c.dayRow != 0:
+		c.order = OrderDayFirst
+	case c.monthRow != 0:
+		c.order = OrderMonthFirst
 	}
-	if rd.order == 0 {
+	if c.order == OrderUnknown {
 		*st = p.pack()
-		rd.pendingDates = true
+		c.pending = true
 		return nil
 	}
-	v, ok := p.resolve(rd.order == orderDayFirst)
+	v, ok := p.resolve(c.order == OrderDayFirst)
 	if !ok {
 		return rd.badDate(s, f, rowNum)
 	}
@@ -819,27 +837,60 @@ func (rd *reader) badDate(s string, f field, rowNum int) error {
 		Args: map[string]any{"Value": strings.Clone(s)}}
 }
 
-// finishDates settles the day/month order (by the site when no date decided
-// it), resolves the packed dates and finds the newest time.
+// finishDates settles each date column's day/month order — its own values,
+// else the file's other date columns when they agree, else the shop's site —
+// resolves the packed dates and finds the newest time.
 func (rd *reader) finishDates() {
-	dayFirst := !strings.EqualFold(strings.TrimSpace(rd.opt.Site), "US")
-	if rd.order != 0 {
-		dayFirst = rd.order == orderDayFirst
-	} else if rd.pendingDates {
-		text, site := warnDayFirstBySite, rd.opt.Site
-		if !dayFirst {
-			text = warnMonthFirstBySite
+	for f := range rd.dates {
+		switch o := rd.dates[f].order; {
+		case o == OrderUnknown:
+		case rd.res.DataOrder == OrderUnknown:
+			rd.res.DataOrder = o
+		case rd.res.DataOrder != o:
+			rd.res.DataOrder = OrderMixed
 		}
-		if site == "" {
-			site = "—"
-		}
-		rd.warn.add(text, "", 0, map[string]any{"Site": site}, "", "")
 	}
-	rd.res.DayFirst = dayFirst
-	fix := func(st *data.Stamp) {
+	siteDayFirst := !MonthFirstSite(rd.opt.Site)
+	site := rd.opt.Site
+	if site == "" {
+		site = "—"
+	}
+	var dayFirst [nFields]bool
+	for f := range rd.dates {
+		c := &rd.dates[f]
+		switch {
+		case c.order != OrderUnknown:
+			dayFirst[f] = c.order == OrderDayFirst
+		case rd.res.DataOrder == OrderDayFirst || rd.res.DataOrder == OrderMonthFirst:
+			dayFirst[f] = rd.res.DataOrder == OrderDayFirst
+		default:
+			dayFirst[f] = siteDayFirst
+			if !c.pending {
+				continue
+			}
+			rd.res.SiteDecided = true
+			switch {
+			case rd.res.DataOrder == OrderUnknown && siteDayFirst:
+				rd.warn.add(warnDayFirstBySite, "", 0, map[string]any{"Site": site}, "", "")
+			case rd.res.DataOrder == OrderUnknown:
+				rd.warn.add(warnMonthFirstBySite, "", 0, map[string]any{"Site": site}, "", "")
+			case siteDayFirst:
+				rd.warn.add(warnColumnDayFirstBySite, field(f).name(), 0, map[string]any{"Site": site, "Column": field(f).name()}, "", "")
+			default:
+				rd.warn.add(warnColumnMonthFirstBySite, field(f).name(), 0, map[string]any{"Site": site, "Column": field(f).name()}, "", "")
+			}
+		}
+	}
+	switch rd.res.DataOrder {
+	case OrderDayFirst, OrderMonthFirst:
+		rd.res.DayFirst = rd.res.DataOrder == OrderDayFirst
+	default:
+		rd.res.DayFirst = siteDayFirst
+	}
+	fix := func(f field, st *data.Stamp) {
 		if pending(*st) {
 			// Undecided dates have day and month ≤ 12, valid either way.
-			*st, _ = unpack(*st).resolve(dayFirst)
+			*st, _ = unpack(*st).resolve(dayFirst[f])
 		}
 		if *st > rd.res.Newest {
 			rd.res.Newest = *st
@@ -847,14 +898,14 @@ func (rd *reader) finishDates() {
 	}
 	for i := range rd.res.Orders {
 		o := &rd.res.Orders[i]
-		fix(&o.Created)
-		fix(&o.Paid)
-		fix(&o.Shipped)
-		fix(&o.Delivered)
-		fix(&o.Cancelled)
+		fix(fCreated, &o.Created)
+		fix(fPaid, &o.Paid)
+		fix(fShipped, &o.Shipped)
+		fix(fDelivered, &o.Delivered)
+		fix(fCancelled, &o.Cancelled)
 	}
 	for i := range rd.res.Cases {
-		fix(&rd.res.Cases[i].Requested)
-		fix(&rd.res.Cases[i].Refunded)
+		fix(fRequested, &rd.res.Cases[i].Requested)
+		fix(fRefundTime, &rd.res.Cases[i].Refunded)
 	}
 }

@@ -173,11 +173,67 @@ func TestSEAAndUSSampleDatesAreReadWhateverTheSite(t *testing.T) {
 	}
 }
 
+func TestUSReturnsWithDayFirstRequestTimesAreReadDayFirst(t *testing.T) {
+	// A US returns export: Time Requested day first with AM/PM, while the
+	// same shop's orders export is month first.
+	returns := "Return Order ID,Order ID,Return Type,Return Status,Return Sub Status,Time Requested,Refund Time\n" +
+		"4001,5001,Refund only,Completed,,25/09/2026 10:00:00 AM,03/10/2026 11:15:00 AM\n" +
+		"4002,5002,Return and refund,To Process,,04/10/2026 2:30:00 PM,\n"
+	res := mustRead(t, writeText(t, "Return_Refund_Orders.csv", returns), exports.Options{Site: "US"})
+	want := map[string][2]string{
+		"4001": {"2026-09-25 10:00:00", "2026-10-03 11:15:00"}, // Refund Time follows the file's other date column
+		"4002": {"2026-10-04 14:30:00", ""},
+	}
+	for _, c := range res.Cases {
+		got := [2]string{c.Requested.String(), ""}
+		if c.Refunded != 0 {
+			got[1] = c.Refunded.String()
+		}
+		if got != want[c.ID] {
+			t.Errorf("case %s: requested, refunded %v, want %v", c.ID, got, want[c.ID])
+		}
+	}
+	if res.DataOrder != exports.OrderDayFirst || res.SiteDecided || len(res.Warnings) != 0 {
+		t.Fatalf("order %v, site decided %v, warnings %v", res.DataOrder, res.SiteDecided, res.Warnings)
+	}
+
+	orders := "Order ID,Order Status,Order Substatus,Created Time,Paid Time\n" +
+		"5001,Completed,Completed,09/14/2026 9:05:00 PM,09/14/2026 9:06:00 PM\n"
+	o := mustRead(t, writeText(t, "All order-2026-10-07-10_33.csv", orders), exports.Options{Site: "US"})
+	if got := o.Orders[0].Created.String(); got != "2026-09-14 21:05:00" || o.DataOrder != exports.OrderMonthFirst {
+		t.Fatalf("US orders: created %s, order %v", got, o.DataOrder)
+	}
+}
+
+func TestEachDateColumnKeepsItsOwnDayMonthOrder(t *testing.T) {
+	// Created month first, Delivered day first; Paid shows neither, and the
+	// other columns disagree, so the site decides it and says so.
+	text := "Order ID,Order Status,Order Substatus,Created Time,Paid Time,Delivered Time\n" +
+		"1,Completed,Completed,09/14/2026 10:00:00,05/03/2026 10:00:00,20/09/2026 10:00:00\n" +
+		"2,Completed,Completed,09/01/2026 10:00:00,,02/09/2026 10:00:00\n"
+	for _, c := range []struct {
+		site, paid string
+	}{{"US", "2026-05-03 10:00:00"}, {"TH", "2026-03-05 10:00:00"}} {
+		res := mustRead(t, writeText(t, "mixed.csv", text), exports.Options{Site: c.site})
+		o1, o2 := res.Orders[0], res.Orders[1]
+		if o1.Created.String() != "2026-09-14 10:00:00" || o1.Delivered.String() != "2026-09-20 10:00:00" ||
+			o2.Created.String() != "2026-09-01 10:00:00" || o2.Delivered.String() != "2026-09-02 10:00:00" {
+			t.Fatalf("site %s: %+v %+v", c.site, o1, o2)
+		}
+		if o1.Paid.String() != c.paid {
+			t.Errorf("site %s: paid %s, want %s", c.site, o1.Paid, c.paid)
+		}
+		if res.DataOrder != exports.OrderMixed || !res.SiteDecided || len(res.Warnings) != 1 || res.Warnings[0].Column != "Paid Time" {
+			t.Fatalf("site %s: order %v, site decided %v, warnings %v", c.site, res.DataOrder, res.SiteDecided, res.Warnings)
+		}
+	}
+}
+
 func TestConflictingDayMonthOrdersAreAnErrorNamingARowOfEach(t *testing.T) {
 	p := writeText(t, "c.csv", "Order ID,Order Status,Created Time\n1,Completed,25/03/2026 10:00:00\n2,Completed,01/01/2026 10:00:00\n3,Completed,03/25/2026 10:00:00\n")
 	_, err := exports.Read(context.Background(), p, exports.Options{})
 	m := messageOf(t, err)
-	if m.Args["DayRow"] != 2 || m.Args["MonthRow"] != 4 {
+	if m.Args["DayRow"] != 2 || m.Args["MonthRow"] != 4 || m.Column != "Created Time" {
 		t.Fatalf("message %v", m)
 	}
 }
@@ -321,8 +377,8 @@ func TestContentErrorsNameTheirPlace(t *testing.T) {
 			linesHeader + "1,Completed,,2026-10-01 10:00:00,,,5,0\n1,Completed,,2026-10-01 10:00:00,,,5,0\n1,Completed,,2026-10-01 10:00:00,,32/10/2026,5,0\n", 4, "Delivered Time", "32/10/2026 is not a date"},
 		{"a bad date on the second line of an after-sales case",
 			"Return Order ID,Order ID,Return Status,Time Requested\n577100000000000001,576400000000000001,Completed,2026-09-01 10:00:00\n577100000000000001,576400000000000001,Completed,2026-13-01 10:00:00\n", 3, "Time Requested", "2026-13-01 10:00:00 is not a date"},
-		{"a later line of an order that contradicts the file's day/month order",
-			linesHeader + "1,Completed,,25/03/2026 10:00:00,,,5,0\n2,Completed,,01/01/2026 10:00:00,,,5,0\n2,Completed,,01/01/2026 10:00:00,03/25/2026 10:00:00,,5,0\n", 4, "Paid Time", "disagree on the order of day and month"},
+		{"a later line of an order that contradicts its column's day/month order",
+			linesHeader + "1,Completed,,,25/03/2026 10:00:00,,5,0\n2,Completed,,,01/01/2026 10:00:00,,5,0\n2,Completed,,,03/25/2026 10:00:00,,5,0\n", 4, "Paid Time", "disagree on the order of day and month"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -388,6 +444,19 @@ func TestTimeFromFileName(t *testing.T) {
 		{"/home/a/Downloads/To Ship order-2026-01-31-23_59.csv", "2026-01-31 23:59:00"},
 		{"全部 笔订单-2026-10-07-10_33.xlsx", "2026-10-07 10:33:00"},
 		{"All order-2026-10-07-17:01.csv", "2026-10-07 17:01:00"},
+		{"全部 订单-2025-07-08-21_50.xlsx", "2025-07-08 21:50:00"},
+		{"全部 笔订单-2026-11-18-14_20(2).csv", "2026-11-18 14:20:00"},
+		{"ทั้งหมด คำสั่งซื้อ-2026-10-07-10_33.xlsx", "2026-10-07 10:33:00"},
+		{"ที่จะจัดส่ง คำสั่งซื้อ-2026-10-07-08_05.csv", "2026-10-07 08:05:00"},
+		{"คำสั่งซื้อที่ส่งคืน_คืนเงิน-2026-10-07-10_40.xlsx", "2026-10-07 10:40:00"},
+		{"ทั้งหมด คำสั่งซื้อ-2569-10-07-10_33.xlsx", "2026-10-07 10:33:00"},
+		{"Return_Refund_Orders_2026-09-25_10_00.xlsx", "2026-09-25 10:00:00"},
+		{"All order-2026-10-07-16:36.xlsx", "2026-10-07 16:36:00"},
+		{"All order-2026-10-07-16：36.xlsx", "2026-10-07 16:36:00"},
+		{"All order-2026-10-07-16꞉36.xlsx", "2026-10-07 16:36:00"},
+		{"All order-2026-10-07-16-36.xlsx", "2026-10-07 16:36:00"},
+		{"All order-2026-10-07-16:36:05.xlsx", "2026-10-07 16:36:05"},
+		{"All order-2026-10-07-24_10.xlsx", ""},
 		{"orders.xlsx", ""},
 		{"All order-2026-13-07-10_33.xlsx", ""},
 	}

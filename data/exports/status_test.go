@@ -72,6 +72,15 @@ func TestClassifyKnowsEveryStatusOfTheDomainTable(t *testing.T) {
 	}
 }
 
+func TestAmountsNameTheirCurrencyWhenTheMarkerIsUnambiguous(t *testing.T) {
+	for in, want := range map[string]string{"฿1,200": "THB", "RM12.50": "MYR", "US$ 9.99": "USD", "$9.99": "", "¥88": "", "12.50": "", "MXN 1,234.56": "MXN", "₫25.000": "VND"} {
+		_, cur, ok := parseAmountIn(in)
+		if !ok || isoCurrency(cur) != want {
+			t.Errorf("%q: currency %q (%q), want %q", in, isoCurrency(cur), cur, want)
+		}
+	}
+}
+
 func TestAmountsAcceptCurrenciesAndDecimalCommas(t *testing.T) {
 	cases := []struct {
 		in   string
@@ -85,6 +94,7 @@ func TestAmountsAcceptCurrenciesAndDecimalCommas(t *testing.T) {
 		{"RMB 3.456", 346, true}, {"-5.00", -500, true}, {"(3.00)", -300, true},
 		{"12.345 €", 1235, true}, {"1 234,50", 123450, true}, {"", 0, true},
 		{"abc", 0, false}, {"$", 0, false}, {"1.2.3,4,5", 0, false},
+		{"-", 0, false}, {"( )", 0, false}, {"MXN 1,234.56", 123456, true}, {"BRL 35,91", 3591, true}, {"R$ 35,91", 3591, true},
 	}
 	for _, c := range cases {
 		got, ok := parseAmount(c.in)

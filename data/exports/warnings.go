@@ -17,6 +17,9 @@ const (
 	warnLinesDisagree    = "Lines that disagree with the first line of their order on {{.Column}}: {{.Count}}, such as order {{.Order}} (first line in row {{.FirstRow}}); the first line's value was kept ({{.Rows}})"
 	warnDayFirstBySite   = "No date in this file shows whether the day or the month comes first; dates were read day first (DD/MM/YYYY) because the shop's site is {{.Site}}"
 	warnMonthFirstBySite = "No date in this file shows whether the day or the month comes first; dates were read month first (MM/DD/YYYY) because the shop's site is {{.Site}}"
+	// The file's date columns disagree (each read its own way) and this one shows neither.
+	warnColumnDayFirstBySite   = "No date in column {{.Column}} shows whether the day or the month comes first, and the file's other date columns differ; it was read day first (DD/MM/YYYY) because the shop's site is {{.Site}}"
+	warnColumnMonthFirstBySite = "No date in column {{.Column}} shows whether the day or the month comes first, and the file's other date columns differ; it was read month first (MM/DD/YYYY) because the shop's site is {{.Site}}"
 )
 
 const (

@@ -1,0 +1,155 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"time"
+)
+
+// Holder is a shop that already holds some of a file's orders (or after-sales
+// cases): order IDs are unique across the platform, so the file belongs there.
+type Holder struct {
+	ShopID  int64
+	Shop    string
+	IDs     int     // how many of the file's IDs the shop holds
+	Example string  // one of them, for the message
+	Batches []int64 // the live batches that wrote them, newest first (at most maxHolderBatches)
+}
+
+const maxHolderBatches = 3
+
+// querier is what both a transaction and the reader pool answer.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Holders lists the shops that hold any of orderIDs (as orders, or as the
+// order of an after-sales case) or returnIDs (as cases), most IDs first.
+func (s *Store) Holders(ctx context.Context, orderIDs, returnIDs []string) ([]Holder, error) {
+	return holders(ctx, s.read, orderIDs, returnIDs)
+}
+
+// HoldersTx is Holders inside a transaction, seeing what it wrote.
+func HoldersTx(ctx context.Context, tx *sql.Tx, orderIDs, returnIDs []string) ([]Holder, error) {
+	return holders(ctx, tx, orderIDs, returnIDs)
+}
+
+func holders(ctx context.Context, q querier, orderIDs, returnIDs []string) ([]Holder, error) {
+	type seen struct {
+		shop int64
+		id   string
+	}
+	found := map[seen]bool{}
+	byShop := map[int64]*Holder{}
+	batches := map[int64]map[int64]bool{}
+	lookups := []struct {
+		query string
+		ids   []string
+	}{
+		{"SELECT shop_id, order_id, batch_id FROM orders WHERE order_id IN (%s)", orderIDs},
+		{"SELECT shop_id, order_id, batch_id FROM return_cases WHERE order_id IN (%s)", orderIDs},
+		{"SELECT shop_id, return_id, batch_id FROM return_cases WHERE return_id IN (%s)", returnIDs},
+	}
+	args := make([]any, 0, mergeChunk)
+	for _, l := range lookups {
+		for start := 0; start < len(l.ids); start += mergeChunk {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			chunk := l.ids[start:min(start+mergeChunk, len(l.ids))]
+			args = args[:0]
+			for _, id := range chunk {
+				args = append(args, id)
+			}
+			rows, err := q.QueryContext(ctx, fmt.Sprintf(l.query, placeholders(len(chunk))), args...)
+			if err != nil {
+				return nil, fmt.Errorf("look up which shops hold these IDs: %w", err)
+			}
+			for rows.Next() {
+				var shop, batch int64
+				var id string
+				if err := rows.Scan(&shop, &id, &batch); err != nil {
+					rows.Close()
+					return nil, fmt.Errorf("look up which shops hold these IDs: %w", err)
+				}
+				h := byShop[shop]
+				if h == nil {
+					h = &Holder{ShopID: shop, Example: id}
+					byShop[shop], batches[shop] = h, map[int64]bool{}
+				}
+				if !found[seen{shop, id}] {
+					found[seen{shop, id}] = true
+					h.IDs++
+				}
+				batches[shop][batch] = true
+			}
+			err = rows.Err()
+			rows.Close()
+			if err != nil {
+				return nil, fmt.Errorf("look up which shops hold these IDs: %w", err)
+			}
+		}
+	}
+	out := make([]Holder, 0, len(byShop))
+	for shop, h := range byShop {
+		if err := q.QueryRowContext(ctx, "SELECT name FROM shops WHERE id = ?", shop).Scan(&h.Shop); err != nil {
+			return nil, fmt.Errorf("name the shop %d holding these IDs: %w", shop, err)
+		}
+		for b := range batches[shop] {
+			h.Batches = append(h.Batches, b)
+		}
+		sort.Slice(h.Batches, func(i, j int) bool { return h.Batches[i] > h.Batches[j] })
+		h.Batches = h.Batches[:min(len(h.Batches), maxHolderBatches)]
+		out = append(out, *h)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].IDs != out[j].IDs {
+			return out[i].IDs > out[j].IDs
+		}
+		return out[i].Shop < out[j].Shop
+	})
+	return out, nil
+}
+
+// folderKey is how a folder is remembered: its absolute, cleaned path.
+func folderKey(folder string) string {
+	if abs, err := filepath.Abs(folder); err == nil {
+		return abs
+	}
+	return filepath.Clean(folder)
+}
+
+// FolderShop is the shop that files of folder were last imported into, when
+// all of them went to one shop.
+func (s *Store) FolderShop(ctx context.Context, folder string) (int64, bool, error) {
+	var id int64
+	err := s.read.QueryRowContext(ctx, "SELECT shop_id FROM folder_shops WHERE folder = ?", folderKey(folder)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("read the shop remembered for folder %s: %w", folder, err)
+	}
+	return id, true, nil
+}
+
+// RememberFolderTx remembers that folder's files go to shopID; shopID 0
+// forgets the folder (its files went to several shops).
+func RememberFolderTx(ctx context.Context, tx *sql.Tx, folder string, shopID int64, now time.Time) error {
+	var err error
+	if shopID == 0 {
+		_, err = tx.ExecContext(ctx, "DELETE FROM folder_shops WHERE folder = ?", folderKey(folder))
+	} else {
+		_, err = tx.ExecContext(ctx, `INSERT INTO folder_shops(folder, shop_id, updated_at) VALUES (?, ?, ?)
+			ON CONFLICT(folder) DO UPDATE SET shop_id = excluded.shop_id, updated_at = excluded.updated_at`, folderKey(folder), shopID, nowText(now))
+	}
+	if err != nil {
+		return fmt.Errorf("remember the shop of folder %s: %w", folder, err)
+	}
+	return nil
+}

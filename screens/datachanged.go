@@ -1,0 +1,59 @@
+package screens
+
+import (
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+
+	"depositdesk/app"
+)
+
+// changeNotifier is a Desk that announces its data changes (*app.Desk is).
+type changeNotifier interface {
+	OnChange(fn func(app.Change)) (stop func())
+}
+
+var _ changeNotifier = (*app.Desk)(nil)
+
+// dataWatcher is a screen that shows the desk's data: it reloads itself when
+// the data changes, whoever changed it. No screen reloads another.
+type dataWatcher interface{ dataChanged() }
+
+// watch listens to the desk's changes (again, after the desk was replaced).
+func (s *Shell) watch() {
+	if s.watched == s.desk {
+		return
+	}
+	if s.stopWatching != nil {
+		s.stopWatching()
+		s.stopWatching = nil
+	}
+	s.watched = s.desk
+	n, ok := s.desk.(changeNotifier)
+	if !ok {
+		return
+	}
+	var pending atomic.Bool
+	s.stopWatching = n.OnChange(func(app.Change) {
+		// A batch of writes (a folder imported, the sample data) reloads once.
+		if pending.Swap(true) {
+			return
+		}
+		fyne.Do(func() {
+			pending.Store(false)
+			s.dataChanged()
+		})
+	})
+}
+
+// dataChanged tells every built screen that the data changed.
+func (s *Shell) dataChanged() {
+	for _, p := range s.pages {
+		if _, built := s.views[p.id]; !built {
+			continue // built afresh when shown
+		}
+		if w, ok := p.screen.(dataWatcher); ok {
+			w.dataChanged()
+		}
+	}
+}
