@@ -36,6 +36,7 @@ type listeners struct {
 // every open view listens to: after an import, undo, edit, mapping or
 // application change, each view reloads itself.
 func (d *Desk) OnChange(fn func(Change)) (stop func()) {
+	d.watchOthers() // on a shared database, other people's changes too
 	d.listeners.mu.Lock()
 	defer d.listeners.mu.Unlock()
 	if d.listeners.fns == nil {

@@ -25,7 +25,8 @@ type Desk struct {
 	// User is who the audit log names (the OS user).
 	User string
 
-	listeners listeners // told about every change (OnChange)
+	listeners listeners   // told about every change (OnChange)
+	remote    remoteState // other people's changes to a shared database (remote.go)
 }
 
 // DBEnv names the environment variable that overrides the database path.
@@ -104,7 +105,10 @@ func osUser() string {
 }
 
 // Close closes the database.
-func (d *Desk) Close() error { return d.store.Close() }
+func (d *Desk) Close() error {
+	d.stopWatching()
+	return d.store.Close()
+}
 
 // Path is the database file.
 func (d *Desk) Path() string { return d.store.Path() }
