@@ -4,6 +4,7 @@ import (
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"depositdesk/app"
 )
@@ -46,8 +47,25 @@ func (s *Shell) watch() {
 	})
 }
 
+// connectionState is a Desk on a shared database (*app.Desk is): nil while
+// it is reachable, else the sentence to show.
+type connectionState interface{ Connection() error }
+
+// showConnection puts "connection lost, retrying…" in the window's title
+// while a shared database cannot be reached, and takes it away after.
+func (s *Shell) showConnection() {
+	title := lang.L("Deposit Desk")
+	if c, ok := s.desk.(connectionState); ok {
+		if err := c.Connection(); err != nil {
+			title += " — " + trError(err)
+		}
+	}
+	s.win.SetTitle(title)
+}
+
 // dataChanged tells every built screen that the data changed.
 func (s *Shell) dataChanged() {
+	s.showConnection()
 	for _, p := range s.pages {
 		if _, built := s.views[p.id]; !built {
 			continue // built afresh when shown
