@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -82,7 +81,7 @@ func (d *Desk) SetReviewDays(n int) error {
 	if old == n {
 		return nil
 	}
-	err := d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	err := d.store.Update(context.Background(), "set the review time", func(tx *data.Tx) error {
 		if err := data.SetSettingTx(tx, SettingReviewDays, strconv.Itoa(n)); err != nil {
 			return err
 		}
@@ -393,7 +392,7 @@ func (d *Desk) ExportWith(ctx context.Context, dir string, asOf data.Date, o Exp
 		return res, data.Msg(MsgExportSummary, map[string]any{"Err": err.Error()})
 	}
 	res.Summary = summary
-	err = d.store.Tx(ctx, func(tx *sql.Tx) error {
+	err = d.store.Update(ctx, "record the exported applications", func(tx *data.Tx) error {
 		return data.AuditTx(tx, d.audit(data.Shop{}, "export", fmt.Sprintf("summary %s, applications: %d, account numbers masked",
 			filepath.Base(summary), len(books))))
 	})
@@ -405,7 +404,7 @@ func (d *Desk) ExportWith(ctx context.Context, dir string, asOf data.Date, o Exp
 func (d *Desk) recordExport(p Prepared, wb workbook.Application, path string, today data.Date) (ExportedApplication, *data.Message, error) {
 	e := ExportedApplication{Shop: p.Shop.Name, File: path, Verdict: p.Verdict.Status, Amount: wb.Refundable, Currency: wb.Currency, Status: data.AppDraft}
 	var warn *data.Message
-	err := d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	err := d.store.Update(context.Background(), "record the export of "+p.Shop.Name, func(tx *data.Tx) error {
 		old, err := data.ApplicationTx(tx, p.Shop.ID)
 		switch {
 		case err == nil && kept(old.Status):
@@ -572,7 +571,7 @@ func (d *Desk) SetApplicationStatus(shop string, status data.ApplicationStatus, 
 	if on > today {
 		return data.Msg(MsgStatusDateFuture, map[string]any{"On": on.String()})
 	}
-	err = d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	err = d.store.Update(context.Background(), "change the application of "+shop, func(tx *data.Tx) error {
 		a, err := data.ApplicationTx(tx, sh.ID)
 		if errors.Is(err, data.ErrNotFound) {
 			return data.Msg(MsgNoApplication, map[string]any{"Shop": sh.Name})
@@ -661,7 +660,7 @@ func (d *Desk) RecordVerdicts(vs []Verdict) error {
 	if len(current) == 0 {
 		return nil
 	}
-	return d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	return d.store.Update(context.Background(), "record the verdicts", func(tx *data.Tx) error {
 		last, err := data.VerdictStatusesTx(tx)
 		if err != nil {
 			return err

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -671,7 +670,7 @@ func (w *groupWriter) finish(ctx context.Context) (data.ImportGroup, error) {
 	if w.group.ID == 0 {
 		return w.group, nil
 	}
-	err := w.d.store.Tx(ctx, func(tx *sql.Tx) error {
+	err := w.d.store.Update(ctx, "finish the import group", func(tx *data.Tx) error {
 		for i, b := range w.group.Batches {
 			if err := data.AuditTx(tx, w.d.importAudit(w.shops[i], b)); err != nil {
 				return err
@@ -703,7 +702,7 @@ func (w *groupWriter) discard(err error) error {
 	// taught since then still hold.
 	vocab, verr := w.d.vocabulary(ctx)
 	if verr == nil {
-		verr = w.d.store.Tx(ctx, func(tx *sql.Tx) error { return reclassifyShopsTx(ctx, tx, w.group.Batches, vocab) })
+		verr = w.d.store.Update(ctx, "re-classify the shops of a discarded import group", func(tx *data.Tx) error { return reclassifyShopsTx(ctx, tx, w.group.Batches, vocab) })
 	}
 	if verr != nil {
 		return fmt.Errorf("%w; the files written were taken back out, but the status values taught since could not be applied again: %v", err, verr)
@@ -713,7 +712,7 @@ func (w *groupWriter) discard(err error) error {
 
 // reclassifyShopsTx applies the current vocabulary again to the shops of
 // batches, whose undo restored records classified when they were imported.
-func reclassifyShopsTx(ctx context.Context, tx *sql.Tx, batches []data.ImportBatch, vocab *exports.Vocabulary) error {
+func reclassifyShopsTx(ctx context.Context, tx *data.Tx, batches []data.ImportBatch, vocab *exports.Vocabulary) error {
 	done := map[int64]bool{}
 	for _, b := range batches {
 		if done[b.ShopID] {
@@ -912,7 +911,7 @@ func (d *Desk) UndoGroup(id int64) (data.ImportGroup, error) {
 	if err != nil {
 		return data.ImportGroup{}, err
 	}
-	g, err := d.store.UndoGroup(ctx, id, d.Now(), func(tx *sql.Tx, undone []data.ImportBatch) error {
+	g, err := d.store.UndoGroup(ctx, id, d.Now(), func(tx *data.Tx, undone []data.ImportBatch) error {
 		for _, b := range undone {
 			shop, err := d.store.ShopByID(b.ShopID)
 			if err != nil {

@@ -5,7 +5,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"os"
 	"os/user"
@@ -74,7 +73,8 @@ func Open(path string) (*Desk, error) {
 		return nil, err
 	}
 	d := &Desk{store: s, Now: time.Now, User: osUser()}
-	err = s.Tx(context.Background(), func(tx *sql.Tx) error {
+	s.SetClock(func() time.Time { return d.Now() }) // a transaction begins at the desk's time
+	err = s.Update(context.Background(), "save the built-in rule sets", func(tx *data.Tx) error {
 		for _, r := range BuiltInRuleSets() {
 			if err := data.SaveRuleSetTx(tx, r); err != nil {
 				return err
@@ -191,7 +191,7 @@ func (d *Desk) AddShop(sh data.Shop) (data.Shop, error) {
 	if err := d.checkShop(&sh); err != nil {
 		return sh, err
 	}
-	err := d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	err := d.store.Update(context.Background(), "add the shop "+sh.Name, func(tx *data.Tx) error {
 		var err error
 		if sh, err = data.AddShopTx(tx, sh, d.Now()); err != nil {
 			return err
@@ -214,7 +214,7 @@ func (d *Desk) SaveShop(sh data.Shop) error {
 	if changes == "" {
 		return nil
 	}
-	err = d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	err = d.store.Update(context.Background(), "save the shop "+sh.Name, func(tx *data.Tx) error {
 		if err := data.UpdateShopTx(tx, sh, d.Now()); err != nil {
 			return err
 		}

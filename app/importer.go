@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -161,7 +160,7 @@ func (d *Desk) Commit(ctx context.Context, p *ImportPlan) (data.ImportBatch, err
 	if p.incoming == nil {
 		return data.ImportBatch{}, fmt.Errorf("import plan for %s was already committed", p.Batch.FileName)
 	}
-	b, err := d.store.CommitImport(ctx, p.incoming, d.Now(), func(tx *sql.Tx, b data.ImportBatch) error {
+	b, err := d.store.CommitImport(ctx, p.incoming, d.Now(), func(tx *data.Tx, b data.ImportBatch) error {
 		return data.AuditTx(tx, d.importAudit(p.Shop, b))
 	})
 	if err != nil {
@@ -199,7 +198,7 @@ func (d *Desk) Undo(batchID int64) (data.ImportBatch, error) {
 	if err != nil {
 		return data.ImportBatch{}, err
 	}
-	b, err := d.store.UndoBatch(context.Background(), batchID, d.Now(), func(tx *sql.Tx, b data.ImportBatch) error {
+	b, err := d.store.UndoBatch(context.Background(), batchID, d.Now(), func(tx *data.Tx, b data.ImportBatch) error {
 		shop, err := d.store.ShopByID(b.ShopID)
 		if err != nil {
 			return err

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"depositdesk/data"
@@ -109,7 +108,7 @@ func (d *Desk) Looked(o Overview) error {
 		}
 		looks[v.ShopID] = l
 	}
-	return d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	return d.store.Update(context.Background(), "remember what the overview showed", func(tx *data.Tx) error {
 		return data.SaveLooksTx(tx, looks, d.Now())
 	})
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sync"
 
@@ -39,7 +38,7 @@ func (d *Desk) saveViolation(sh data.Shop, v data.Violation, action string) erro
 	case v.Resolved != data.NoDate && v.Resolved < v.Date:
 		return data.Msg("A violation cannot be resolved before it was raised.", nil)
 	}
-	err := d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	err := d.store.Update(context.Background(), "save a violation of "+sh.Name, func(tx *data.Tx) error {
 		id, err := data.SaveViolationTx(tx, v)
 		if err != nil {
 			return err
@@ -81,7 +80,7 @@ func (d *Desk) SaveRuleSet(r data.RuleSet) error {
 	} else if r.Version == 0 {
 		r.Version = 1
 	}
-	err := d.store.Tx(context.Background(), func(tx *sql.Tx) error {
+	err := d.store.Update(context.Background(), "save the rule set "+r.ID, func(tx *data.Tx) error {
 		if err := data.SaveRuleSetTx(tx, r); err != nil {
 			return err
 		}

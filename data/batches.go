@@ -39,7 +39,7 @@ func (s *Store) PlanImport(ctx context.Context, in *Incoming) (MergeCounts, erro
 // CommitImport writes a file's records as a new batch in one transaction,
 // with then(tx, batch) run inside it (the audit entry); on any error nothing
 // is written.
-func (s *Store) CommitImport(ctx context.Context, in *Incoming, now time.Time, then func(*sql.Tx, ImportBatch) error) (ImportBatch, error) {
+func (s *Store) CommitImport(ctx context.Context, in *Incoming, now time.Time, then func(*Tx, ImportBatch) error) (ImportBatch, error) {
 	var b ImportBatch
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -47,7 +47,7 @@ func (s *Store) CommitImport(ctx context.Context, in *Incoming, now time.Time, t
 			return err
 		}
 		if then != nil {
-			return then(tx, b)
+			return then(&Tx{Tx: tx, Now: now, Ctx: ctx}, b)
 		}
 		return nil
 	})
@@ -115,7 +115,7 @@ func (s *Store) CommitToGroup(ctx context.Context, group int64, in *Incoming, no
 }
 
 // FinishGroupTx records how many files the group holds once all are written.
-func FinishGroupTx(ctx context.Context, tx *sql.Tx, group int64, files int) error {
+func FinishGroupTx(ctx context.Context, tx Querier, group int64, files int) error {
 	if _, err := tx.ExecContext(ctx, "UPDATE import_groups SET files = ? WHERE id = ?", files, group); err != nil {
 		return fmt.Errorf("finish import group %d: %w", group, err)
 	}
@@ -216,7 +216,7 @@ func (s *Store) LiveBatchesBySHA(ctx context.Context, sha string) ([]ImportBatch
 // UndoBatch restores exactly the state before the batch, in one transaction
 // with then(tx, batch) (the audit entry). It refuses when a later import
 // changed records this batch wrote, naming those batches: undo them first.
-func (s *Store) UndoBatch(ctx context.Context, id int64, now time.Time, then func(*sql.Tx, ImportBatch) error) (ImportBatch, error) {
+func (s *Store) UndoBatch(ctx context.Context, id int64, now time.Time, then func(*Tx, ImportBatch) error) (ImportBatch, error) {
 	b, err := s.Batch(id)
 	if err != nil {
 		return b, Msg("There is no import batch {{.ID}}.", map[string]any{"ID": id})
@@ -229,7 +229,7 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, now time.Time, then fun
 			return err
 		}
 		if then != nil {
-			return then(tx, b)
+			return then(&Tx{Tx: tx, Now: now, Ctx: ctx}, b)
 		}
 		return nil
 	})
@@ -301,7 +301,7 @@ func (s *Store) Group(id int64) (ImportGroup, error) {
 // UndoGroup takes every live batch of an import group back out, newest
 // first, in one transaction with then(tx, batches undone) (the audit
 // entries): all of them, or none when one cannot be undone.
-func (s *Store) UndoGroup(ctx context.Context, id int64, now time.Time, then func(*sql.Tx, []ImportBatch) error) (ImportGroup, error) {
+func (s *Store) UndoGroup(ctx context.Context, id int64, now time.Time, then func(*Tx, []ImportBatch) error) (ImportGroup, error) {
 	g, err := s.Group(id)
 	if errors.Is(err, ErrNotFound) {
 		return g, Msg("There is no import group {{.ID}}.", map[string]any{"ID": id})
@@ -328,7 +328,7 @@ func (s *Store) UndoGroup(ctx context.Context, id int64, now time.Time, then fun
 			return fmt.Errorf("mark import group %d undone: %w", id, err)
 		}
 		if then != nil {
-			return then(tx, undone)
+			return then(&Tx{Tx: tx, Now: now, Ctx: ctx}, undone)
 		}
 		return nil
 	})

@@ -3,7 +3,6 @@ package data
 import (
 	"bufio"
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"os/exec"
@@ -40,7 +39,7 @@ func importUntilKilled(where string) {
 		orders = append(orders, Order{ID: fmt.Sprintf("5764%014d", i), Class: Completed})
 	}
 	in := &Incoming{Batch: ImportBatch{ShopID: 1, FileName: "big.csv", SHA256: "big", Kind: KindOrders, Records: len(orders)}, Orders: orders}
-	s.CommitImport(context.Background(), in, time.Now(), func(*sql.Tx, ImportBatch) error {
+	s.CommitImport(context.Background(), in, time.Now(), func(*Tx, ImportBatch) error {
 		fmt.Println("written, not committed")
 		time.Sleep(time.Minute)
 		return nil

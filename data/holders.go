@@ -35,7 +35,7 @@ func (s *Store) Holders(ctx context.Context, orderIDs, returnIDs []string) ([]Ho
 }
 
 // HoldersTx is Holders inside a transaction, seeing what it wrote.
-func HoldersTx(ctx context.Context, tx *sql.Tx, orderIDs, returnIDs []string) ([]Holder, error) {
+func HoldersTx(ctx context.Context, tx Querier, orderIDs, returnIDs []string) ([]Holder, error) {
 	return holders(ctx, tx, orderIDs, returnIDs)
 }
 
@@ -140,7 +140,7 @@ func (s *Store) FolderShop(ctx context.Context, folder string) (int64, bool, err
 
 // RememberFolderTx remembers that folder's files go to shopID; shopID 0
 // forgets the folder (its files went to several shops).
-func RememberFolderTx(ctx context.Context, tx *sql.Tx, folder string, shopID int64, now time.Time) error {
+func RememberFolderTx(ctx context.Context, tx Querier, folder string, shopID int64, now time.Time) error {
 	var err error
 	if shopID == 0 {
 		_, err = tx.ExecContext(ctx, "DELETE FROM folder_shops WHERE folder = ?", folderKey(folder))

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 )
@@ -34,7 +33,7 @@ func (s *Store) LastLooks(ctx context.Context) (map[int64]Look, error) {
 }
 
 // SaveLooksTx records what the overview shows now, replacing the last look.
-func SaveLooksTx(tx *sql.Tx, looks map[int64]Look, now time.Time) error {
+func SaveLooksTx(tx *Tx, looks map[int64]Look, now time.Time) error {
 	if _, err := tx.Exec("DELETE FROM overview_looks"); err != nil {
 		return fmt.Errorf("forget the last look at the overview: %w", err)
 	}

@@ -252,7 +252,7 @@ func TestAFailedImportLeavesNothingBehind(t *testing.T) {
 	sh := mustShop(t, s, "Acme US")
 	in := &Incoming{Batch: ImportBatch{ShopID: sh.ID, FileName: "x.csv", SHA256: "x", Kind: KindOrders, ExportedAt: 1},
 		Orders: []Order{{ID: "1", Class: ToShip}}}
-	_, err := s.CommitImport(context.Background(), in, testNow, func(*sql.Tx, ImportBatch) error { return os.ErrInvalid })
+	_, err := s.CommitImport(context.Background(), in, testNow, func(*Tx, ImportBatch) error { return os.ErrInvalid })
 	if err == nil {
 		t.Fatal("expected the failure to surface")
 	}
