@@ -1,10 +1,12 @@
 package screens
 
 import (
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -99,6 +101,10 @@ func (s *shopScreen) saved(problem *widget.Label, err error, name string) {
 		if s.status != nil {
 			s.status.SetText("") // nothing was saved
 		}
+		var stale data.Stale
+		if errors.As(err, &stale) {
+			s.offerReload(err)
+		}
 		return
 	}
 	problem.Hide()
@@ -108,6 +114,19 @@ func (s *shopScreen) saved(problem *widget.Label, err error, name string) {
 	if s.status != nil {
 		s.status.SetText(lang.L("Saved"))
 	}
+}
+
+// offerReload asks, when someone else changed the shop meanwhile (team
+// mode), whether to load their version; the edit is kept until then.
+func (s *shopScreen) offerReload(err error) {
+	d := dialog.NewConfirm(lang.L("Changed by someone else"), trError(err), func(reload bool) {
+		if reload {
+			s.reload()
+		}
+	}, s.shell.win)
+	d.SetConfirmText(lang.L("Reload"))
+	d.SetDismissText(lang.L("Keep my edit"))
+	d.Show()
 }
 
 func errorLabel() *widget.Label {
