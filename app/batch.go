@@ -337,7 +337,8 @@ func refusalFor(file, shop string, holders []data.Holder) *data.Message {
 	case len(others) == 1 && shop != "":
 		h := others[0]
 		return &data.Message{File: file,
-			Text: "{{.Count}} of this file's orders, such as {{.Example}}, are already held by shop {{.Other}}, and an order belongs to one shop only: import the file into {{.Other}}, or, if importing them into {{.Other}} was the mistake, undo batch {{.Batches}} first",
+			Text: data.Plural(h.IDs, "One of this file's orders, {{.Example}}, is already held by shop {{.Other}}, and an order belongs to one shop only: import the file into {{.Other}}, or, if importing it into {{.Other}} was the mistake, undo batch {{.Batches}} first",
+				"{{.Count}} of this file's orders, such as {{.Example}}, are already held by shop {{.Other}}, and an order belongs to one shop only: import the file into {{.Other}}, or, if importing them into {{.Other}} was the mistake, undo batch {{.Batches}} first"),
 			Args: map[string]any{"Count": h.IDs, "Example": h.Example, "Other": h.Shop, "Batches": batchList(h.Batches)}}
 	case len(others) > 1 || len(others) == 1 && len(holders) > 1:
 		return &data.Message{File: file,

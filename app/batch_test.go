@@ -573,3 +573,18 @@ func TestAFolderImportedAgainIsKnownByItsFingerprintsAndChangesNothing(t *testin
 		t.Fatal("importing the folder again changed the data")
 	}
 }
+
+func TestTheRefusalOfAFileReadsRightForOneHeldOrderAndForMany(t *testing.T) {
+	for _, c := range []struct {
+		held int
+		want string
+	}{
+		{1, "One of this file's orders, 576400000000000001, is already held by shop Acme UK"},
+		{7, "7 of this file's orders, such as 576400000000000001, are already held by shop Acme UK"},
+	} {
+		m := refusalFor("a.csv", "Acme US", []data.Holder{{ShopID: 2, Shop: "Acme UK", IDs: c.held, Example: "576400000000000001", Batches: []int64{4}}})
+		if m == nil || !strings.Contains(m.Message(), c.want) || !strings.Contains(m.Message(), "undo batch #4 first") {
+			t.Errorf("%d held: %v", c.held, m)
+		}
+	}
+}

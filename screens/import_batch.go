@@ -429,12 +429,17 @@ func batchTotals(p *app.BatchPlan) string {
 	files := p.Importable()
 	shops := map[string]bool{}
 	var created, updated, unchanged int
+	written := 0
 	for _, f := range files {
+		if f.Plan.AlreadyImported {
+			continue // imported before: writes nothing
+		}
+		written++
 		shops[f.Shop] = true
 		created += f.Plan.Batch.Created
 		updated += f.Plan.Batch.Updated
 		unchanged += f.Plan.Batch.Unchanged
 	}
 	return lang.L("To import: files {{.Files}}, shops {{.Shops}}; records {{.New}} new, {{.Updated}} updated, {{.Unchanged}} unchanged.", map[string]any{
-		"Files": len(files), "Shops": len(shops), "New": groupDigits(created), "Updated": groupDigits(updated), "Unchanged": groupDigits(unchanged)})
+		"Files": written, "Shops": len(shops), "New": groupDigits(created), "Updated": groupDigits(updated), "Unchanged": groupDigits(unchanged)})
 }

@@ -3,6 +3,7 @@ package screens
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -185,5 +186,18 @@ func TestTheQueueSaysAFileIsInTheBatchPreview(t *testing.T) {
 		if got := s.imports.fileSummary(f); got != "no shop chosen · in the preview of all files" {
 			t.Errorf("%s: %q", f.name(), got)
 		}
+	}
+}
+
+func TestTheBatchSummaryCountsOnlyTheFilesThatWriteSomething(t *testing.T) {
+	plan := func(shop string, created int, before bool) *app.BatchFile {
+		p := &app.ImportPlan{AlreadyImported: before}
+		p.Batch.Created, p.Batch.Unchanged = created, 10
+		return &app.BatchFile{Shop: shop, Plan: p}
+	}
+	p := &app.BatchPlan{Files: []*app.BatchFile{plan("Acme US", 40, false), plan("Lotus MY", 0, true), plan("Panda UK", 0, true)}}
+	got := batchTotals(p)
+	if !strings.Contains(got, "files 1, shops 1") || !strings.Contains(got, "40 new") {
+		t.Fatalf("summary %q: two files were imported before and write nothing", got)
 	}
 }

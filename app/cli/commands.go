@@ -48,6 +48,9 @@ func importFiles(c *ctx, args []string) error {
 	for _, f := range p.Files {
 		if f.Refusal != nil {
 			fmt.Fprintln(c.Stderr, "depositdesk:", printableError(f.Refusal))
+			if f.Shop == "" && len(f.Holders) == 0 {
+				fmt.Fprintf(c.Stderr, "depositdesk: the first export of a shop needs its name: depositdesk import --shop NAME %q\n", f.Path)
+			}
 			failed++
 			continue
 		}

@@ -47,8 +47,9 @@ func TestImportWithoutShopSendsEachFileToTheShopHoldingItsOrders(t *testing.T) {
 	if !strings.Contains(out, "2026-10-08 16:36") || !strings.Contains(out, "2026-10-08 21:50") {
 		t.Fatalf("export times not taken from the file names:\n%s", out)
 	}
-	if !strings.Contains(errs, "All order-2026-10-08-12_00.csv") || !strings.Contains(errs, "No shop holds") {
-		t.Fatalf("the stranger file is not refused by name:\n%s", errs)
+	if !strings.Contains(errs, "All order-2026-10-08-12_00.csv") || !strings.Contains(errs, "No shop holds") ||
+		!strings.Contains(errs, "import --shop NAME") {
+		t.Fatalf("the stranger file is not refused by name, with how to name its shop:\n%s", errs)
 	}
 	m := regexp.MustCompile(`2 files imported as import group #(\d+)`).FindStringSubmatch(out)
 	if m == nil {
