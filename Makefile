@@ -54,12 +54,12 @@ test: deps vet
 # reports, from one run: x-excelize-inline and x-excelize-shared (how many
 # times faster the whole import is than a bare excelize pass over the same
 # xlsx), csv-rows/s (whole process) and peak-MB (the imports' peak memory).
-# The readiness benchmark runs again on PostgreSQL, and the csv import on
+# The readiness and overview start-up benchmarks run again on PostgreSQL, and the csv import on
 # both engines in one run (ratio pg/sqlite), on a throwaway cluster with fsync on.
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -skip CLIImport -benchmem -benchtime 3x ./...
 	$(GO) test -tags $(TAGS) -run '^$$' -bench CLIImport -benchtime 2x ./data/exports/
-	PG_OPTIONS=" " .ci/with-postgres $(GO) test -tags $(TAGS) -run '^$$' -bench 'Readiness2000|PostgresVsSQLite' -benchtime 3x ./app/
+	PG_OPTIONS=" " .ci/with-postgres $(GO) test -tags $(TAGS) -run '^$$' -bench 'Readiness2000|PostgresVsSQLite|OverviewStart' -benchtime 3x ./app/ ./screens/
 
 # fuzz: each reader for a while (FUZZTIME=30s by default). Go minimises each
 # new input for up to a minute by default, during which nothing new is

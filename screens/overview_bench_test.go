@@ -14,6 +14,7 @@ import (
 
 	"depositdesk/app"
 	"depositdesk/data"
+	"depositdesk/data/datatest"
 	"depositdesk/data/exports/sample"
 )
 
@@ -33,6 +34,12 @@ var (
 
 func bigDesk(b *testing.B) string {
 	benchOnce.Do(func() {
+		if datatest.Server() != "" { // the suite's PostgreSQL server (make bench): a schema there
+			if benchPath, benchErr = datatest.NewSchema(); benchErr == nil {
+				benchErr = buildBigDesk(benchPath)
+			}
+			return
+		}
 		benchPath = filepath.Join(os.TempDir(), fmt.Sprintf("depositdesk-screens-bench-%dx%d.db", benchShops, benchOrdersPerShop))
 		if _, err := os.Stat(benchPath + ".done"); err == nil {
 			return
