@@ -29,9 +29,25 @@ var allStyles = []fyne.TextStyle{{}, {Bold: true}, {Italic: true}, {Monospace: t
 func sourceTexts(t *testing.T, dirs ...string) []string {
 	t.Helper()
 	var out []string
+	eachGoFile(t, func(_ *token.FileSet, f *ast.File) {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if s, err := strconv.Unquote(lit.Value); err == nil {
+					out = append(out, s)
+				}
+			}
+			return true
+		})
+	}, dirs...)
+	return out
+}
+
+// eachGoFile parses every non-test Go file under roots and hands it to fn.
+func eachGoFile(t *testing.T, fn func(*token.FileSet, *ast.File), roots ...string) {
+	t.Helper()
 	fset := token.NewFileSet()
-	for _, dir := range dirs {
-		err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+	for _, root := range roots {
+		err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
 			if err != nil || e.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 				return err
 			}
@@ -39,21 +55,13 @@ func sourceTexts(t *testing.T, dirs ...string) []string {
 			if err != nil {
 				return err
 			}
-			ast.Inspect(f, func(n ast.Node) bool {
-				if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					if s, err := strconv.Unquote(lit.Value); err == nil {
-						out = append(out, s)
-					}
-				}
-				return true
-			})
+			fn(fset, f)
 			return nil
 		})
 		if err != nil {
-			t.Fatalf("reading the texts of %s: %v", dir, err)
+			t.Fatalf("reading the Go files under %s: %v", root, err)
 		}
 	}
-	return out
 }
 
 // Thai (and the Latin of Vietnamese, Indonesian, Spanish and Portuguese
