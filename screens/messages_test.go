@@ -2,14 +2,11 @@ package screens
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"io/fs"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 
 	"depositdesk/app"
@@ -22,63 +19,49 @@ import (
 func coreMessages(t *testing.T) map[string]string {
 	t.Helper()
 	found := map[string]string{}
-	fset := token.NewFileSet()
-	for _, root := range []string{filepath.Join("..", "app"), filepath.Join("..", "data")} {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-				return err
+	eachGoFile(t, func(fset *token.FileSet, f *ast.File) {
+		add := func(e ast.Expr) {
+			lit, ok := e.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return
 			}
-			f, err := parser.ParseFile(fset, path, nil, 0)
+			s, err := strconv.Unquote(lit.Value)
 			if err != nil {
-				return err
+				t.Fatalf("%s: %v", fset.Position(lit.Pos()), err)
 			}
-			add := func(e ast.Expr) {
-				lit, ok := e.(*ast.BasicLit)
-				if !ok || lit.Kind != token.STRING {
-					return
-				}
-				s, err := strconv.Unquote(lit.Value)
-				if err != nil {
-					t.Fatalf("%s: %v", fset.Position(lit.Pos()), err)
-				}
-				found[s] = fset.Position(lit.Pos()).String()
-			}
-			ast.Inspect(f, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.CallExpr:
-					if isNamed(n.Fun, "Msg") && len(n.Args) > 0 {
-						add(n.Args[0])
-					}
-				case *ast.CompositeLit:
-					if n.Type != nil && !isNamed(n.Type, "Message") {
-						return true
-					}
-					for _, el := range n.Elts {
-						if kv, ok := el.(*ast.KeyValueExpr); ok && isNamed(kv.Key, "Text") {
-							add(kv.Value)
-						}
-					}
-				case *ast.GenDecl:
-					if n.Tok != token.CONST {
-						return true
-					}
-					for _, spec := range n.Specs {
-						vs := spec.(*ast.ValueSpec)
-						for i, name := range vs.Names {
-							if messageConst.MatchString(name.Name) && i < len(vs.Values) {
-								add(vs.Values[i])
-							}
-						}
-					}
-				}
-				return true
-			})
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+			found[s] = fset.Position(lit.Pos()).String()
 		}
-	}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if isNamed(n.Fun, "Msg") && len(n.Args) > 0 {
+					add(n.Args[0])
+				}
+			case *ast.CompositeLit:
+				if n.Type != nil && !isNamed(n.Type, "Message") {
+					return true
+				}
+				for _, el := range n.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok && isNamed(kv.Key, "Text") {
+						add(kv.Value)
+					}
+				}
+			case *ast.GenDecl:
+				if n.Tok != token.CONST {
+					return true
+				}
+				for _, spec := range n.Specs {
+					vs := spec.(*ast.ValueSpec)
+					for i, name := range vs.Names {
+						if messageConst.MatchString(name.Name) && i < len(vs.Values) {
+							add(vs.Values[i])
+						}
+					}
+				}
+			}
+			return true
+		})
+	}, filepath.Join("..", "app"), filepath.Join("..", "data"))
 	for _, text := range app.MessageTexts() {
 		if _, ok := found[text]; !ok {
 			found[text] = "app.MessageTexts()"

@@ -54,8 +54,9 @@ var readableColors = map[fyne.ThemeColorName][2]color.Color{
 	theme.ColorNameSelection:           {color.NRGBA{0x15, 0x57, 0xc0, 0x1c}, color.NRGBA{0x8a, 0xb4, 0xf8, 0x24}},
 }
 
-// Theme is Fyne's default theme with the bundled CJK font, the verdict
-// colours, and optionally a fixed light or dark variant.
+// Theme is Fyne's default theme with the bundled fonts (Chinese, Thai,
+// Vietnamese), the verdict colours, and optionally a fixed light or dark
+// variant.
 type Theme struct {
 	Variant Variant
 }
@@ -91,10 +92,13 @@ func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	return theme.DefaultTheme().Color(n, v)
 }
 
-// Font is a bundled CJK font for every style but symbols: bold text gets the
-// bold one. Neither has Latin letters or digits, so Fyne draws those with its
-// own font of the same style (monospace digits stay monospace) and only
-// Chinese comes from ours, with no system CJK font needed.
+// Font is a bundled font for every style but symbols: bold text gets the
+// bold one. Fyne asks the theme for one font per style and falls back only
+// to its own font of that style and to system fonts, so each of ours holds
+// every script Fyne's fonts lack: Chinese, Thai (with its mark positioning)
+// and the Vietnamese letters Fyne's monospace font has not. Neither has ASCII
+// letters or digits, so Fyne draws those with its own font of the same style
+// (monospace digits stay monospace), with no system CJK or Thai font needed.
 func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
 	switch {
 	case s.Symbol:

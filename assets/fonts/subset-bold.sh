@@ -59,4 +59,4 @@ for t, names in (("hhea", ("ascent", "descent", "lineGap")),
         setattr(bold[t], n, round(getattr(reg[t], n) * k))
 bold.save(sys.argv[2])
 PY
-echo "wrote $out ($(wc -c <"$out") bytes)"
+echo "wrote $out ($(wc -c <"$out") bytes); now run add-scripts.sh for Thai and Vietnamese"

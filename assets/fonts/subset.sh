@@ -97,4 +97,4 @@ font.setGlyphOrder(order)
 font["maxp"].numGlyphs = len(order)
 font.save(sys.argv[1])
 PY
-echo "wrote $out ($(wc -c <"$out") bytes)"
+echo "wrote $out ($(wc -c <"$out") bytes); now run add-scripts.sh for Thai and Vietnamese"
