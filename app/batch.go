@@ -743,7 +743,7 @@ func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) 
 	// goroutine back from SQLite, through cgo, waits for a free core), and
 	// an xlsx read already inflates on a second goroutine.
 	readers := min(max(1, runtime.GOMAXPROCS(0)-1), len(p.Files))
-	q := newReadQueue(len(p.Files), 2*readers)
+	q := newReadQueue(fileSizes(p.Files), 2*readers)
 	defer q.halt()
 	read := make([]chan error, len(p.Files))
 	for i := range read {
@@ -784,7 +784,7 @@ func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) 
 			q.halt()
 			return p, data.ImportGroup{}, w.discard(err)
 		}
-		q.written()
+		q.wrote(i)
 		if o.Progress != nil {
 			o.Progress(BatchProgress{Files: len(p.Files), Done: i + 1, Rows: int(rows.Load())})
 		}
@@ -793,18 +793,28 @@ func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) 
 	return p, g, err
 }
 
+// readAheadBytes bounds the bytes of the files read ahead of the writer:
+// each read file is held whole until it is written, so a count of files
+// alone let a folder of large exports hold several of them at once. (A
+// variable, so that a test can make every file large.)
+var readAheadBytes int64 = 48 << 20
+
 // readQueue hands out the files of a batch in order, at most ahead files
-// beyond the last one written, so that memory holds a few files at a time.
+// beyond the last one written and, past the one being read while another is
+// written, no more than readAheadBytes of them, so that memory holds a few
+// files at a time whatever their size.
 type readQueue struct {
 	mu          sync.Mutex
 	more        *sync.Cond
 	next, limit int
-	files       int
+	sizes       []int64 // each file's size on disk
+	written     int     // files written so far
+	held        int64   // bytes of the files handed out and not yet written
 	stopped     bool
 }
 
-func newReadQueue(files, ahead int) *readQueue {
-	q := &readQueue{files: files, limit: ahead}
+func newReadQueue(sizes []int64, ahead int) *readQueue {
+	q := &readQueue{sizes: sizes, limit: ahead}
 	q.more = sync.NewCond(&q.mu)
 	return q
 }
@@ -816,9 +826,10 @@ func (q *readQueue) take() (int, bool) {
 	defer q.mu.Unlock()
 	for {
 		switch {
-		case q.stopped || q.next >= q.files:
+		case q.stopped || q.next >= len(q.sizes):
 			return 0, false
-		case q.next < q.limit:
+		case q.next < q.limit && (q.next-q.written < 2 || q.held+q.sizes[q.next] <= readAheadBytes):
+			q.held += q.sizes[q.next]
 			q.next++
 			return q.next - 1, true
 		}
@@ -826,10 +837,12 @@ func (q *readQueue) take() (int, bool) {
 	}
 }
 
-// written lets one more file be read ahead.
-func (q *readQueue) written() {
+// wrote lets one more file be read ahead, now that file i is written.
+func (q *readQueue) wrote(i int) {
 	q.mu.Lock()
 	q.limit++
+	q.written++
+	q.held -= q.sizes[i]
 	q.mu.Unlock()
 	q.more.Broadcast()
 }
@@ -840,6 +853,18 @@ func (q *readQueue) halt() {
 	q.stopped = true
 	q.mu.Unlock()
 	q.more.Broadcast()
+}
+
+// fileSizes are the sizes of the batch's files (0 for one that cannot be
+// looked at: its reading says why).
+func fileSizes(files []*BatchFile) []int64 {
+	sizes := make([]int64, len(files))
+	for i, f := range files {
+		if st, err := os.Stat(f.Path); err == nil {
+			sizes[i] = st.Size()
+		}
+	}
+	return sizes
 }
 
 // newBatch lists the files of a batch and finds the shop o names.

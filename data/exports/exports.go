@@ -272,11 +272,16 @@ func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 		opt.Progress(seen)
 	}
 	rd.res.Warnings = rd.warn.messages()
-	return &rd.res, nil
+	// A copy: a pointer into rd would keep the reader's indexes (one entry
+	// per order) alive for as long as the result, through the whole write.
+	res := rd.res
+	return &res, nil
 }
 
 // reserve sizes the order (or case) slice and index from an estimate of the
-// rows in the file, so that a large csv is not copied over and over as it grows.
+// records in the file, so that a large csv is not copied over and over as it
+// grows. An order has two lines on average: reserving one record per row
+// held twice the memory the orders needed, for as long as they were held.
 func (rd *reader) reserve(sr *sheet.Reader, first []string) {
 	n := 256
 	if sr.Format() == "csv" && sr.Size() > 0 {
@@ -284,7 +289,7 @@ func (rd *reader) reserve(sr *sheet.Reader, first []string) {
 		for _, c := range first {
 			rowBytes += int64(len(c))
 		}
-		n = int(min(sr.Size()/max(rowBytes, 16), 1<<21)) + 16
+		n = int(min(sr.Size()/max(rowBytes, 16)/2, 1<<20)) + 16
 	}
 	if rd.res.Kind == data.KindReturns {
 		rd.res.Cases = make([]data.ReturnCase, 0, n)
