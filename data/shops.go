@@ -94,7 +94,7 @@ func AddShopTx(tx Querier, sh Shop, now time.Time) (Shop, error) {
 		closure_notice, marketing_stopped, creators_unbound, commissions_settled, dues_settled, created_at, updated_at)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
 	if err != nil {
-		return sh, err
+		return sh, shopNameTaken(err, sh.Name)
 	}
 	sh.ID, _ = res.LastInsertId()
 	sh.Site, sh.Currency = strings.ToUpper(sh.Site), strings.ToUpper(sh.Currency)
@@ -118,7 +118,7 @@ func UpdateShopTx(tx Querier, sh Shop, now time.Time) error {
 		row_version = row_version + 1
 		WHERE id=? AND (? = 0 OR row_version = ?)`, args...)
 	if err != nil {
-		return err
+		return shopNameTaken(err, sh.Name)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return staleOrMissing(tx, "shops", sh.ID, sh.ID, sh.Name, msgStaleShop)

@@ -60,6 +60,21 @@ func notYourClient(err error) error {
 	return err
 }
 
+// msgShopNameElsewhere is what a staff login is told when the shop name it
+// chose belongs to a shop of a client it does not serve: row-level security
+// hides that shop from the name check, so the unique key refuses instead.
+const msgShopNameElsewhere = "A shop named {{.Name}} already exists under a client you do not serve: shop names are unique in the whole team database, so choose another name (for example with the client's name added)."
+
+// shopNameTaken turns PostgreSQL's unique-key refusal of a shop's name into
+// that sentence.
+func shopNameTaken(err error, name string) error {
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) && pg.Code == "23505" && pg.TableName == "shops" {
+		return Msg(msgShopNameElsewhere, map[string]any{"Name": name})
+	}
+	return err
+}
+
 // TeamInit makes the database a team database: the owners and staff roles,
 // every table owned by owners and open to staff, and row-level security on
 // every table keyed by shop. Whoever runs it (the database's owner login)
@@ -155,6 +170,11 @@ func teamPolicies(tx *sql.Tx) error {
 			using = `shop_id IN (SELECT id FROM shops) OR (shop_id IS NULL AND "user" = session_user)`
 		case byShop[t]:
 			using = "shop_id IN (SELECT id FROM shops)"
+		case t == "import_groups":
+			// A group may span clients: staff see (and undo) it only when
+			// they see every batch in it; an empty one (being written) holds
+			// no names.
+			using = "(SELECT count(*) FROM import_batches b WHERE b.group_id = import_groups.id) = import_group_batches(import_groups.id)"
 		default:
 			continue
 		}
@@ -163,7 +183,8 @@ func teamPolicies(tx *sql.Tx) error {
 			"DROP POLICY IF EXISTS team ON "+ident(t),
 			"CREATE POLICY team ON "+ident(t)+" USING ("+using+")")
 	}
-	stmts = append(stmts, "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "+schema+" TO "+ident(staff))
+	stmts = append(stmts, "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "+schema+" TO "+ident(staff),
+		"ALTER FUNCTION import_group_batches(bigint) OWNER TO "+ident(owners))
 	for _, q := range stmts {
 		if _, err := tx.Exec(q); err != nil {
 			return teamPermission(fmt.Errorf("%s: %w", q, err))

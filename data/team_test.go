@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -159,5 +161,135 @@ func TestAStaffLoginCannotReadOrChangeAnotherClientsRowsEvenWithRawSQL(t *testin
 	team, err := s.TeamMembers(ctx)
 	if err != nil || len(team) != 2 {
 		t.Fatalf("team %+v, %v", team, err)
+	}
+}
+
+// importGroup writes one orders file per shop as one import group, as a
+// dropped folder does.
+func importGroup(t *testing.T, s *Store, name string, shops ...Shop) int64 {
+	t.Helper()
+	ctx := context.Background()
+	g, err := s.NewGroup(ctx, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, sh := range shops {
+		sha := fmt.Sprintf("%s-%d", name, i)
+		in := &Incoming{Batch: ImportBatch{ShopID: sh.ID, FileName: sha + ".csv", SHA256: sha, Kind: KindOrders,
+			ExportedAt: stamp(t, "2026-11-20 09:00:00"), Records: 1},
+			Orders: []Order{{ID: fmt.Sprintf("5764%06d%04d%04d", g, sh.ID, i), Class: Completed}}}
+		if _, err := s.CommitToGroup(ctx, g, in, testNow); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Tx(ctx, func(tx *sql.Tx) error { return FinishGroupTx(ctx, tx, g, len(shops)) }); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestAStaffLoginSeesAndUndoesOnlyImportGroupsWhollyOfItsClients(t *testing.T) {
+	if datatest.Server() == "" {
+		TestTeamCommandsNeedPostgreSQL(t)
+		return
+	}
+	ctx := context.Background()
+	s, url := teamDB(t)
+	acme, err := s.AddShop(ctx, Shop{Name: "Acme US", Client: "Acme", Site: "US", Currency: "USD", RuleSet: "basic"}, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bolt, err := s.AddShop(ctx, Shop{Name: "Bolt UK", Client: "Bolt", Site: "UK", Currency: "GBP", RuleSet: "basic"}, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := importGroup(t, s, "acme", acme)
+	mixed := importGroup(t, s, "mixed", acme, bolt)
+	theirs := importGroup(t, s, "bolt", bolt)
+	if err := s.TeamInit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	staff := datatest.Login(t, "")
+	if err := s.TeamAddUser(ctx, TeamMember{Login: staff, Clients: []string{"Acme"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+
+	raw, err := sql.Open("pgx", datatest.AsLogin(url, staff))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var seen []int64
+	rows, err := raw.Query("SELECT id FROM import_groups ORDER BY id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		seen = append(seen, id)
+	}
+	rows.Close()
+	if len(seen) != 1 || seen[0] != mine {
+		t.Errorf("as staff, import_groups holds %v, want only [%d]", seen, mine)
+	}
+	for _, g := range []int64{mixed, theirs} {
+		res, err := raw.Exec("UPDATE import_groups SET undone_at = 'x' WHERE id = $1", g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := res.RowsAffected(); n != 0 {
+			t.Errorf("as staff, marking import group %d undone changed %d rows", g, n)
+		}
+	}
+
+	st := mustOpen(t, datatest.AsLogin(url, staff))
+	if _, err := st.UndoGroup(ctx, mixed, testNow, nil); err == nil || !strings.Contains(err.Error(), "no import group") {
+		t.Errorf("staff undoing a group that holds another client's file: %v", err)
+	}
+	if _, err := st.UndoGroup(ctx, mine, testNow, nil); err != nil {
+		t.Errorf("staff undoing its own client's group: %v", err)
+	}
+	if g, err := s.Group(mixed); err != nil || g.Undone || len(g.Batches) != 2 || g.Batches[0].Undone {
+		t.Errorf("the owner sees the mixed group as %+v, %v; want it untouched", g, err)
+	}
+	// Staff still import groups of their own (an empty group is written first).
+	if g, err := st.Group(importGroup(t, st, "acme-2", acme)); err != nil || len(g.Batches) != 1 {
+		t.Errorf("staff's own new group reads %+v, %v", g, err)
+	}
+}
+
+func TestAStaffLoginNamingAShopLikeAnotherClientsIsToldSo(t *testing.T) {
+	if datatest.Server() == "" {
+		TestTeamCommandsNeedPostgreSQL(t)
+		return
+	}
+	ctx := context.Background()
+	s, url := teamDB(t)
+	if _, err := s.AddShop(ctx, Shop{Name: "Bolt UK", Client: "Bolt", Site: "UK", Currency: "GBP", RuleSet: "basic"}, testNow); err != nil {
+		t.Fatal(err)
+	}
+	acme, err := s.AddShop(ctx, Shop{Name: "Acme US", Client: "Acme", Site: "US", Currency: "USD", RuleSet: "basic"}, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.TeamInit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	staff := datatest.Login(t, "")
+	if err := s.TeamAddUser(ctx, TeamMember{Login: staff, Clients: []string{"Acme"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	st := mustOpen(t, datatest.AsLogin(url, staff))
+	want := "A shop named bolt uk already exists under a client you do not serve"
+	_, err = st.AddShop(ctx, Shop{Name: "bolt uk", Client: "Acme", Site: "UK", Currency: "GBP", RuleSet: "basic"}, testNow)
+	var m *Message
+	if !errors.As(err, &m) || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("adding: %v, want a message starting %q", err, want)
+	}
+	acme.Name = "bolt uk"
+	err = st.Update(ctx, "rename", func(tx *Tx) error { return UpdateShopTx(tx, acme, testNow) })
+	if !errors.As(err, &m) || !strings.Contains(err.Error(), want) {
+		t.Errorf("renaming: %v, want %q", err, want)
 	}
 }
