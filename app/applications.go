@@ -405,7 +405,7 @@ func (d *Desk) recordExport(p Prepared, wb workbook.Application, path string, to
 	e := ExportedApplication{Shop: p.Shop.Name, File: path, Verdict: p.Verdict.Status, Amount: wb.Refundable, Currency: wb.Currency, Status: data.AppDraft}
 	var warn *data.Message
 	err := d.store.Update(context.Background(), "record the export of "+p.Shop.Name, func(tx *data.Tx) error {
-		old, err := data.ApplicationTx(tx, p.Shop.ID)
+		old, err := data.ApplicationTx(tx, p.Shop.ID, 0)
 		switch {
 		case err == nil && kept(old.Status):
 			e.Status, e.Kept = old.Status, true
@@ -446,6 +446,7 @@ func lastFour(n string) string {
 // masked, with whether it is overdue and whether it still matches the verdict.
 type ApplicationView struct {
 	ID       int64
+	Version  int64 // the row version read: a status change names it (SetApplicationStatus)
 	ShopID   int64
 	Shop     string
 	Status   data.ApplicationStatus
@@ -519,7 +520,7 @@ func applicationView(a data.Application, v Verdict, asOf data.Date, review int) 
 	acct := a.Account
 	acct.Number = acct.MaskedNumber()
 	av := ApplicationView{
-		ID: a.ID, ShopID: a.ShopID, Shop: a.Shop, Status: a.Status, Amount: a.Amount, Currency: a.Currency,
+		ID: a.ID, Version: a.Version, ShopID: a.ShopID, Shop: a.Shop, Status: a.Status, Amount: a.Amount, Currency: a.Currency,
 		Account: acct, Reason: a.Reason, File: a.File, Note: a.Note,
 		Created: a.CreatedAt, Submitted: a.SubmittedAt, Decided: a.DecidedAt, Refunded: a.RefundedAt,
 		Verdict: v.Status, Valid: true, Next: NextStatuses(a.Status),
@@ -553,8 +554,11 @@ func NextStatuses(s data.ApplicationStatus) []data.ApplicationStatus {
 // SetApplicationStatus moves a shop's application to status on a day (NoDate:
 // today), with an optional note (kept when empty); audited. Only the moves
 // draft → submitted → approved | rejected, approved → refunded and
-// rejected → submitted are allowed.
-func (d *Desk) SetApplicationStatus(shop string, status data.ApplicationStatus, on data.Date, note string) error {
+// rejected → submitted are allowed. version is the application's row version
+// the person saw (ApplicationView.Version): when someone else changed it
+// since, the change is refused (data.Stale, naming who and when); 0 reads and
+// writes at once (the command line).
+func (d *Desk) SetApplicationStatus(shop string, version int64, status data.ApplicationStatus, on data.Date, note string) error {
 	sh, err := d.Shop(shop)
 	if err != nil {
 		return err
@@ -572,7 +576,7 @@ func (d *Desk) SetApplicationStatus(shop string, status data.ApplicationStatus, 
 		return data.Msg(MsgStatusDateFuture, map[string]any{"On": on.String()})
 	}
 	err = d.store.Update(context.Background(), "change the application of "+shop, func(tx *data.Tx) error {
-		a, err := data.ApplicationTx(tx, sh.ID)
+		a, err := data.ApplicationTx(tx, sh.ID, version)
 		if errors.Is(err, data.ErrNotFound) {
 			return data.Msg(MsgNoApplication, map[string]any{"Shop": sh.Name})
 		}

@@ -403,7 +403,7 @@ func TestTheApplicationLifecycle(t *testing.T) {
 		{data.AppDraft, nov(30), "draft is not an application status; use submitted, approved, rejected or refunded"},
 	}
 	for _, s := range steps {
-		err := d.SetApplicationStatus("acme us", s.to, s.on, "")
+		err := d.SetApplicationStatus("acme us", 0, s.to, s.on, "")
 		switch {
 		case s.want == "" && err != nil:
 			t.Fatalf("→ %s on %s: %v", s.to, s.on, err)
@@ -428,7 +428,7 @@ func TestTheApplicationLifecycle(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("audited moves:\n%s", strings.Join(got, "\n"))
 	}
-	if err := d.SetApplicationStatus("Lotus MY", data.AppSubmitted, nov(25), ""); err == nil || !strings.Contains(err.Error(), "Lotus MY has no application yet") {
+	if err := d.SetApplicationStatus("Lotus MY", 0, data.AppSubmitted, nov(25), ""); err == nil || !strings.Contains(err.Error(), "Lotus MY has no application yet") {
 		t.Fatalf("a shop without an application: %v", err)
 	}
 }
@@ -436,10 +436,10 @@ func TestTheApplicationLifecycle(t *testing.T) {
 func TestARejectionKeepsItsNoteAndANewExportMakesADraftAgain(t *testing.T) {
 	d := demoDesk(t)
 	exportOK(t, d, t.TempDir(), "en")
-	if err := d.SetApplicationStatus("Acme US", data.AppSubmitted, demoAsOf, ""); err != nil {
+	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.SetApplicationStatus("Acme US", data.AppRejected, demoAsOf, "bank letter missing"); err != nil {
+	if err := d.SetApplicationStatus("Acme US", 0, data.AppRejected, demoAsOf, "bank letter missing"); err != nil {
 		t.Fatal(err)
 	}
 	if v := viewOf(t, d, demoAsOf, "Acme US"); v.Note != "bank letter missing" || v.Decided != demoAsOf {
@@ -457,7 +457,7 @@ func TestARejectionKeepsItsNoteAndANewExportMakesADraftAgain(t *testing.T) {
 func TestASubmittedApplicationIsNotResetByANewExport(t *testing.T) {
 	d := demoDesk(t)
 	first := exportOK(t, d, t.TempDir(), "en")
-	if err := d.SetApplicationStatus("Acme US", data.AppSubmitted, demoAsOf, ""); err != nil {
+	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
 		t.Fatal(err)
 	}
 	// With no shop named, a shop whose application is under way is left out.
@@ -485,7 +485,7 @@ func TestASubmittedApplicationIsNotResetByANewExport(t *testing.T) {
 func TestASubmittedApplicationIsOverdueTheDayAfterTheReviewTime(t *testing.T) {
 	d := demoDesk(t)
 	exportOK(t, d, t.TempDir(), "en")
-	if err := d.SetApplicationStatus("Acme US", data.AppSubmitted, demoAsOf, ""); err != nil {
+	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
 		t.Fatal(err)
 	}
 	if d.ReviewDays() != 7 {
@@ -514,7 +514,7 @@ func TestASubmittedApplicationIsOverdueTheDayAfterTheReviewTime(t *testing.T) {
 	}
 
 	// A decision ends the wait.
-	if err := d.SetApplicationStatus("Acme US", data.AppApproved, demoAsOf, ""); err != nil {
+	if err := d.SetApplicationStatus("Acme US", 0, data.AppApproved, demoAsOf, ""); err != nil {
 		t.Fatal(err)
 	}
 	if v := viewOf(t, d, demoAsOf.AddDays(30), "Acme US"); v.Overdue {
@@ -670,5 +670,42 @@ func TestTheAuditLogExportsAsXLSXAndCSV(t *testing.T) {
 	}
 	if err := d.ExportAudit(filepath.Join(dir, "audit.pdf"), ""); err == nil {
 		t.Fatal("a .pdf audit log was written")
+	}
+}
+
+func TestAStatusChangeOnAnApplicationSomeoneElseChangedIsRefused(t *testing.T) {
+	d := demoDesk(t)
+	exportOK(t, d, t.TempDir(), "en")
+	seen := viewOf(t, d, demoAsOf, "Acme US") // what this window shows: a draft
+	other, err := Open(d.Path())              // a colleague's window on the same database
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.User, other.Now = "mei", d.Now
+	if err := other.SetApplicationStatus("Acme US", seen.Version, data.AppSubmitted, demoAsOf, "ticket 9"); err != nil {
+		t.Fatal(err)
+	}
+
+	err = d.SetApplicationStatus("Acme US", seen.Version, data.AppSubmitted, demoAsOf, "ticket 10")
+	var stale data.Stale
+	if !errors.As(err, &stale) {
+		t.Fatalf("a change on a stale application: %v", err)
+	}
+	by := auditOf(t, d, "Acme US", "application.status")[0].User // the database login on PostgreSQL
+	if msg := err.Error(); !strings.Contains(msg, "Acme US's application was changed by "+by+" at ") ||
+		!strings.Contains(msg, d.Now().Local().Format("2006-01-02 15:04")) {
+		t.Errorf("the refusal reads %q; want who (%s) and when", msg, by)
+	}
+	if v := viewOf(t, d, demoAsOf, "Acme US"); v.Note != "ticket 9" || v.Version != seen.Version+1 {
+		t.Fatalf("the colleague's change was overwritten: %+v", v)
+	}
+	// On what is stored now it goes through; the command line (0) reads and writes at once.
+	now := viewOf(t, d, demoAsOf, "Acme US")
+	if err := d.SetApplicationStatus("Acme US", now.Version, data.AppRejected, demoAsOf, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
+		t.Fatal(err)
 	}
 }

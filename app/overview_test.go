@@ -116,7 +116,7 @@ func TestAnImportAndAnApplicationMoveAnnounceTheirShop(t *testing.T) {
 	if got := log.take(); len(got) != 1 || got[0].Kind != ChangedApplication {
 		t.Errorf("an export announced %v", got)
 	}
-	if err := d.SetApplicationStatus("Acme US", data.AppSubmitted, demoAsOf, "ticket 1"); err != nil {
+	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, demoAsOf, "ticket 1"); err != nil {
 		t.Fatal(err)
 	}
 	if got := log.take(); len(got) != 1 || got[0].Kind != ChangedApplication {
@@ -223,7 +223,7 @@ func TestTheOverviewSaysWhatChangedSinceTheLastLook(t *testing.T) {
 func TestAnApplicationGoneOverdueIsAChange(t *testing.T) {
 	d := demoDesk(t)
 	exportOK(t, d, t.TempDir(), "en", "Acme US")
-	if err := d.SetApplicationStatus("Acme US", data.AppSubmitted, demoAsOf, ""); err != nil {
+	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
@@ -278,7 +278,7 @@ func TestANoteAddedWithAStatusChangeIsKeptWithTheEarlierOnes(t *testing.T) {
 		to   data.ApplicationStatus
 		note string
 	}{{data.AppSubmitted, "ticket 4471"}, {data.AppRejected, "bank letter missing"}, {data.AppSubmitted, ""}} {
-		if err := d.SetApplicationStatus("Acme US", m.to, demoAsOf, m.note); err != nil {
+		if err := d.SetApplicationStatus("Acme US", 0, m.to, demoAsOf, m.note); err != nil {
 			t.Fatal(err)
 		}
 	}

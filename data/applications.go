@@ -9,7 +9,7 @@ import (
 )
 
 const applicationColumns = `a.id, a.shop_id, s.name, a.status, a.amount, a.currency, a.account, a.reason, a.verdict,
-	a.file, a.note, a.created_on, a.submitted_on, a.decided_on, a.refunded_on, a.updated_at`
+	a.file, a.note, a.created_on, a.submitted_on, a.decided_on, a.refunded_on, a.updated_at, a.row_version`
 
 const applicationFrom = ` FROM applications a JOIN shops s ON s.id = a.shop_id`
 
@@ -17,7 +17,7 @@ func scanApplication(r rowScanner) (Application, error) {
 	var a Application
 	var account, updated string
 	err := r.Scan(&a.ID, &a.ShopID, &a.Shop, &a.Status, &a.Amount, &a.Currency, &account, &a.Reason, &a.Verdict,
-		&a.File, &a.Note, &a.CreatedAt, &a.SubmittedAt, &a.DecidedAt, &a.RefundedAt, &updated)
+		&a.File, &a.Note, &a.CreatedAt, &a.SubmittedAt, &a.DecidedAt, &a.RefundedAt, &updated, &a.Version)
 	if err != nil {
 		return a, err
 	}
@@ -31,7 +31,8 @@ func scanApplication(r rowScanner) (Application, error) {
 }
 
 // SaveApplicationTx writes a shop's application (there is one per shop: a
-// second save replaces the first) and returns its id.
+// second save replaces the first) and returns its id. When a.Version is set
+// and the stored application has moved past it, nothing is written (Stale).
 func SaveApplicationTx(tx Querier, a Application, now time.Time) (int64, error) {
 	account, err := json.Marshal(a.Account)
 	if err != nil {
@@ -47,18 +48,27 @@ func SaveApplicationTx(tx Querier, a Application, now time.Time) (int64, error) 
 			created_on = excluded.created_on, submitted_on = excluded.submitted_on,
 			decided_on = excluded.decided_on, refunded_on = excluded.refunded_on, updated_at = excluded.updated_at,
 			row_version = applications.row_version + 1
+		WHERE ? = 0 OR applications.row_version = ?
 		RETURNING id`,
 		a.ShopID, string(a.Status), a.Amount, a.Currency, string(account), a.Reason, a.Verdict, a.File, a.Note,
-		a.CreatedAt, a.SubmittedAt, a.DecidedAt, a.RefundedAt, nowText(now)).Scan(&id)
+		a.CreatedAt, a.SubmittedAt, a.DecidedAt, a.RefundedAt, nowText(now), a.Version, a.Version).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, staleOrMissing(tx, "applications", a.ID, a.ShopID, a.Shop, msgStaleApplication)
+	}
 	return id, err
 }
 
 // ApplicationTx reads a shop's application inside a transaction, so that a
 // status change reads and writes the same state; ErrNotFound when it has none.
-func ApplicationTx(tx Querier, shopID int64) (Application, error) {
+// A version other than 0 is the one the change was made on: when the stored
+// application has moved past it, the change is refused (Stale).
+func ApplicationTx(tx Querier, shopID, version int64) (Application, error) {
 	a, err := scanApplication(tx.QueryRow("SELECT "+applicationColumns+applicationFrom+" WHERE a.shop_id = ?", shopID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound
+	}
+	if err == nil && version != 0 && a.Version != version {
+		return a, staleOrMissing(tx, "applications", a.ID, a.ShopID, a.Shop, msgStaleApplication)
 	}
 	return a, err
 }

@@ -274,6 +274,9 @@ type Application struct {
 	DecidedAt   Date
 	RefundedAt  Date
 	UpdatedAt   time.Time
+	// Version is the row version it was read at: a change made on an older
+	// one than the stored one is refused (Stale); 0 checks nothing.
+	Version int64
 }
 
 // AuditEntry is one line of the audit log.

@@ -13,8 +13,9 @@ func (s Stale) Unwrap() error { return s.Message }
 
 // The sentences of a stale edit, per kind of record.
 const (
-	msgStaleShop      = "{{.Shop}} was changed by {{.User}} at {{.At}} while you were editing it; reload it to see that change, then make yours again."
-	msgStaleViolation = "This violation of {{.Shop}} was changed by {{.User}} at {{.At}} while you were editing it; reload it to see that change, then make yours again."
+	msgStaleShop        = "{{.Shop}} was changed by {{.User}} at {{.At}} while you were editing it; reload it to see that change, then make yours again."
+	msgStaleApplication = "{{.Shop}}'s application was changed by {{.User}} at {{.At}} while you were looking at it; reload it to see that change, then make yours again."
+	msgStaleViolation   = "This violation of {{.Shop}} was changed by {{.User}} at {{.At}} while you were editing it; reload it to see that change, then make yours again."
 )
 
 // staleOrMissing explains why an UPDATE … WHERE id AND row_version touched

@@ -37,20 +37,53 @@ func teamDB(t *testing.T) (owner *Store, url string) {
 	return mustOpen(t, url), url
 }
 
-func TestAStaffLoginCannotReadOrChangeAnotherClientsRowsEvenWithRawSQL(t *testing.T) {
+// acmeAndBoltDB is a team database (teamDB) with a shop for each of two
+// clients, Acme and Bolt; off PostgreSQL it checks SQLite's refusal of team
+// commands instead and returns a nil store.
+func acmeAndBoltDB(t *testing.T) (s *Store, url string, acme, bolt Shop) {
+	t.Helper()
 	if datatest.Server() == "" {
 		TestTeamCommandsNeedPostgreSQL(t)
-		return
+		return nil, "", acme, bolt
 	}
+	s, url = teamDB(t)
+	add := func(sh Shop) Shop {
+		sh.RuleSet = "basic"
+		added, err := s.AddShop(context.Background(), sh, testNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return added
+	}
+	return s, url, add(Shop{Name: "Acme US", Client: "Acme", Site: "US", Currency: "USD"}),
+		add(Shop{Name: "Bolt UK", Client: "Bolt", Site: "UK", Currency: "GBP"})
+}
+
+// acmeStaff makes s a team database with a staff login serving Acme only,
+// and connects as it with raw SQL (closed when the test ends).
+func acmeStaff(t *testing.T, s *Store, url string) (login string, raw *sql.DB) {
+	t.Helper()
 	ctx := context.Background()
-	s, url := teamDB(t)
-	acme, err := s.AddShop(ctx, Shop{Name: "Acme US", Client: "Acme", Site: "US", Currency: "USD", RuleSet: "basic"}, testNow)
+	if err := s.TeamInit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	login = datatest.Login(t, "")
+	if err := s.TeamAddUser(ctx, TeamMember{Login: login, Clients: []string{"Acme"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("pgx", datatest.AsLogin(url, login))
 	if err != nil {
 		t.Fatal(err)
 	}
-	bolt, err := s.AddShop(ctx, Shop{Name: "Bolt UK", Client: "Bolt", Site: "UK", Currency: "GBP", RuleSet: "basic"}, testNow)
-	if err != nil {
-		t.Fatal(err)
+	t.Cleanup(func() { raw.Close() })
+	return login, raw
+}
+
+func TestAStaffLoginCannotReadOrChangeAnotherClientsRowsEvenWithRawSQL(t *testing.T) {
+	ctx := context.Background()
+	s, url, acme, bolt := acmeAndBoltDB(t)
+	if s == nil {
+		return
 	}
 	exported := stamp(t, "2026-11-20 09:00:00")
 	importOrders(t, s, acme, "a1", exported, Order{ID: "576400000000000001", Class: Completed})
@@ -67,19 +100,7 @@ func TestAStaffLoginCannotReadOrChangeAnotherClientsRowsEvenWithRawSQL(t *testin
 		t.Fatal(err)
 	}
 
-	if err := s.TeamInit(ctx); err != nil {
-		t.Fatal(err)
-	}
-	staff := datatest.Login(t, "")
-	if err := s.TeamAddUser(ctx, TeamMember{Login: staff, Clients: []string{"Acme"}}, nil); err != nil {
-		t.Fatal(err)
-	}
-
-	raw, err := sql.Open("pgx", datatest.AsLogin(url, staff))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
+	staff, raw := acmeStaff(t, s, url)
 	count := func(q string, args ...any) int {
 		t.Helper()
 		var n int
@@ -189,36 +210,15 @@ func importGroup(t *testing.T, s *Store, name string, shops ...Shop) int64 {
 }
 
 func TestAStaffLoginSeesAndUndoesOnlyImportGroupsWhollyOfItsClients(t *testing.T) {
-	if datatest.Server() == "" {
-		TestTeamCommandsNeedPostgreSQL(t)
-		return
-	}
 	ctx := context.Background()
-	s, url := teamDB(t)
-	acme, err := s.AddShop(ctx, Shop{Name: "Acme US", Client: "Acme", Site: "US", Currency: "USD", RuleSet: "basic"}, testNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bolt, err := s.AddShop(ctx, Shop{Name: "Bolt UK", Client: "Bolt", Site: "UK", Currency: "GBP", RuleSet: "basic"}, testNow)
-	if err != nil {
-		t.Fatal(err)
+	s, url, acme, bolt := acmeAndBoltDB(t)
+	if s == nil {
+		return
 	}
 	mine := importGroup(t, s, "acme", acme)
 	mixed := importGroup(t, s, "mixed", acme, bolt)
 	theirs := importGroup(t, s, "bolt", bolt)
-	if err := s.TeamInit(ctx); err != nil {
-		t.Fatal(err)
-	}
-	staff := datatest.Login(t, "")
-	if err := s.TeamAddUser(ctx, TeamMember{Login: staff, Clients: []string{"Acme"}}, nil); err != nil {
-		t.Fatal(err)
-	}
-
-	raw, err := sql.Open("pgx", datatest.AsLogin(url, staff))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
+	staff, raw := acmeStaff(t, s, url)
 	var seen []int64
 	rows, err := raw.Query("SELECT id FROM import_groups ORDER BY id")
 	if err != nil {
@@ -260,29 +260,15 @@ func TestAStaffLoginSeesAndUndoesOnlyImportGroupsWhollyOfItsClients(t *testing.T
 }
 
 func TestAStaffLoginNamingAShopLikeAnotherClientsIsToldSo(t *testing.T) {
-	if datatest.Server() == "" {
-		TestTeamCommandsNeedPostgreSQL(t)
+	ctx := context.Background()
+	s, url, acme, _ := acmeAndBoltDB(t)
+	if s == nil {
 		return
 	}
-	ctx := context.Background()
-	s, url := teamDB(t)
-	if _, err := s.AddShop(ctx, Shop{Name: "Bolt UK", Client: "Bolt", Site: "UK", Currency: "GBP", RuleSet: "basic"}, testNow); err != nil {
-		t.Fatal(err)
-	}
-	acme, err := s.AddShop(ctx, Shop{Name: "Acme US", Client: "Acme", Site: "US", Currency: "USD", RuleSet: "basic"}, testNow)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.TeamInit(ctx); err != nil {
-		t.Fatal(err)
-	}
-	staff := datatest.Login(t, "")
-	if err := s.TeamAddUser(ctx, TeamMember{Login: staff, Clients: []string{"Acme"}}, nil); err != nil {
-		t.Fatal(err)
-	}
+	staff, _ := acmeStaff(t, s, url)
 	st := mustOpen(t, datatest.AsLogin(url, staff))
 	want := "A shop named bolt uk already exists under a client you do not serve"
-	_, err = st.AddShop(ctx, Shop{Name: "bolt uk", Client: "Acme", Site: "UK", Currency: "GBP", RuleSet: "basic"}, testNow)
+	_, err := st.AddShop(ctx, Shop{Name: "bolt uk", Client: "Acme", Site: "UK", Currency: "GBP", RuleSet: "basic"}, testNow)
 	var m *Message
 	if !errors.As(err, &m) || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("adding: %v, want a message starting %q", err, want)

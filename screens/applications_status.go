@@ -15,12 +15,13 @@ import (
 
 // statusDialog records the day an application moved on, with a note.
 type statusDialog struct {
-	a    *applicationsScreen
-	shop string
-	to   data.ApplicationStatus
-	date *widget.Entry
-	note *widget.Entry
-	dlg  *dialog.FormDialog
+	a       *applicationsScreen
+	shop    string
+	version int64 // of the application shown: a change on a stale one is refused
+	to      data.ApplicationStatus
+	date    *widget.Entry
+	note    *widget.Entry
+	dlg     *dialog.FormDialog
 }
 
 // onSetStatus asks for the day and a note, then moves the selected application to status to.
@@ -33,7 +34,7 @@ func (a *applicationsScreen) onSetStatus(to data.ApplicationStatus) {
 	if d := a.desk(); d != nil {
 		today = d.Today()
 	}
-	s := &statusDialog{a: a, shop: v.Shop, to: to}
+	s := &statusDialog{a: a, shop: v.Shop, version: v.Version, to: to}
 	a.status = s
 	s.date = widget.NewEntry()
 	s.date.SetPlaceHolder("YYYY-MM-DD")
@@ -94,21 +95,28 @@ func (s *statusDialog) onConfirm(ok bool) {
 	if err != nil {
 		return // the form does not confirm an invalid date
 	}
-	s.a.setStatus(s.shop, s.to, on, strings.TrimSpace(s.note.Text))
+	s.a.setStatus(s.shop, s.version, s.to, on, strings.TrimSpace(s.note.Text))
 }
 
-// setStatus moves a shop's application on, off the UI goroutine; the list
-// is read again afterwards, and a refusal is explained.
-func (a *applicationsScreen) setStatus(shop string, to data.ApplicationStatus, on data.Date, note string) {
+// setStatus moves a shop's application, as seen at version, on, off the UI
+// goroutine; the list is read again afterwards, and a refusal is explained.
+// When someone else changed the application meanwhile (team mode), the list
+// is kept as it was until the person chooses to reload it.
+func (a *applicationsScreen) setStatus(shop string, version int64, to data.ApplicationStatus, on data.Date, note string) {
 	d := a.desk()
 	if d == nil {
 		return
 	}
 	a.shell.background(func() {
-		err := d.SetApplicationStatus(shop, to, on, note)
+		err := d.SetApplicationStatus(shop, version, to, on, note)
 		fyne.Do(func() {
 			a.lastErr = err
-			if err != nil {
+			var stale data.Stale
+			switch {
+			case errors.As(err, &stale):
+				askReload(a.shell.win, trAppError(err), lang.L("Close"), a.refresh)
+				return
+			case err != nil:
 				dialog.ShowError(errorMessage(trAppError(err)), a.shell.win)
 			}
 			a.refresh()

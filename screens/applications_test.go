@@ -38,31 +38,34 @@ func appsShell(t *testing.T) (*Shell, *app.Desk) {
 // hidden, or inside something hidden, is not.
 func texts(s *Shell) []string {
 	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		switch x := o.(type) {
-		case *canvas.Text:
-			if x.Text != "" {
-				out = append(out, x.Text)
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
+	see := func(o fyne.CanvasObject) {
+		if x, ok := o.(*canvas.Text); ok && x.Text != "" {
+			out = append(out, x.Text)
 		}
 	}
-	walk(s.win.Canvas().Content())
+	walkShown(s.win.Canvas().Content(), see)
 	for _, o := range s.win.Canvas().Overlays().List() {
-		walk(o)
+		walkShown(o, see)
 	}
 	return out
+}
+
+// walkShown calls see with o and every object shown inside it.
+func walkShown(o fyne.CanvasObject, see func(fyne.CanvasObject)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	see(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkShown(c, see)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walkShown(c, see)
+		}
+	}
 }
 
 func showsText(s *Shell, want string) bool {
@@ -206,7 +209,7 @@ func TestARefusedStatusChangeIsExplained(t *testing.T) {
 	s, _ := appsShell(t)
 	a := s.applications
 	prepareAcme(t, s)
-	a.setStatus("Acme US", data.AppRefunded, data.MakeDate(2026, 11, 24), "")
+	a.setStatus("Acme US", 0, data.AppRefunded, data.MakeDate(2026, 11, 24), "")
 	if a.lastErr == nil {
 		t.Fatal("a draft became refunded")
 	}
@@ -219,7 +222,7 @@ func TestASubmittedApplicationIsOverdueAfterTheReviewTime(t *testing.T) {
 	s, d := appsShell(t)
 	a := s.applications
 	prepareAcme(t, s)
-	if err := d.SetApplicationStatus("Acme US", data.AppSubmitted, data.MakeDate(2026, 11, 24), ""); err != nil {
+	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, data.MakeDate(2026, 11, 24), ""); err != nil {
 		t.Fatal(err)
 	}
 	d.Now = func() time.Time { return appsDay.AddDate(0, 0, 7) }

@@ -119,13 +119,19 @@ func (s *shopScreen) saved(problem *widget.Label, err error, name string) {
 // offerReload asks, when someone else changed the shop meanwhile (team
 // mode), whether to load their version; the edit is kept until then.
 func (s *shopScreen) offerReload(err error) {
-	d := dialog.NewConfirm(lang.L("Changed by someone else"), trError(err), func(reload bool) {
-		if reload {
-			s.reload()
+	askReload(s.shell.win, trError(err), lang.L("Keep my edit"), s.reload)
+}
+
+// askReload shows why a change was refused as stale (text) and offers to
+// load what is stored now; dismiss names what not reloading does.
+func askReload(win fyne.Window, text, dismiss string, reload func()) {
+	d := dialog.NewConfirm(lang.L("Changed by someone else"), text, func(ok bool) {
+		if ok {
+			reload()
 		}
-	}, s.shell.win)
+	}, win)
 	d.SetConfirmText(lang.L("Reload"))
-	d.SetDismissText(lang.L("Keep my edit"))
+	d.SetDismissText(dismiss)
 	d.Show()
 }
 

@@ -200,7 +200,7 @@ func applicationSet(c *ctx, args []string) error {
 	if day == data.NoDate {
 		day = d.Today()
 	}
-	if err := d.SetApplicationStatus(pos[0], st, day, strings.TrimSpace(*note)); err != nil {
+	if err := d.SetApplicationStatus(pos[0], 0, st, day, strings.TrimSpace(*note)); err != nil {
 		return err
 	}
 	c.printf("%s: application %s on %s.\n", pos[0], st, day)
