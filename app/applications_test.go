@@ -709,3 +709,37 @@ func TestAStatusChangeOnAnApplicationSomeoneElseChangedIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestTwoStatusChangesAtOnceOnTheSameApplicationLetOneThrough(t *testing.T) {
+	d := demoDesk(t)
+	exportOK(t, d, t.TempDir(), "en")
+	seen := viewOf(t, d, demoAsOf, "Acme US")
+	other, err := Open(d.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	other.Now = d.Now
+	errs := make(chan error, 2)
+	for _, desk := range []*Desk{d, other} {
+		go func() { errs <- desk.SetApplicationStatus("Acme US", seen.Version, data.AppSubmitted, demoAsOf, "") }()
+	}
+	var through, stale int
+	for range 2 {
+		var s data.Stale
+		switch err := <-errs; {
+		case err == nil:
+			through++
+		case errors.As(err, &s):
+			stale++
+		default:
+			t.Fatal(err)
+		}
+	}
+	if through != 1 || stale != 1 {
+		t.Fatalf("%d went through and %d were refused as stale; want one each", through, stale)
+	}
+	if e := auditOf(t, d, "Acme US", "application.status"); len(e) != 1 {
+		t.Fatalf("%d status changes audited, want 1", len(e))
+	}
+}
