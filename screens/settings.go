@@ -116,6 +116,7 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 		container.NewVBox(pathLabel, container.NewHBox(s.openFolder, s.backup, s.restore), backupHint))
 	if s.onTeamDB() {
 		// A team database is backed up and restored on its server.
+		pathLabel.Hide() // the Team database section names server, database and login
 		s.openFolder.Hide()
 		s.backup.Hide()
 		s.restore.Hide()

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -20,6 +19,10 @@ import (
 // prefTeamDB is the team database chosen in Settings, without its password;
 // "" is this computer's file.
 const prefTeamDB = "teamDatabase"
+
+// prefTeamLast is the last team database connected to (without password),
+// offered again after going back to this computer's file.
+const prefTeamLast = "teamDatabaseLast"
 
 // teamSection is Settings → Team database: which database the window uses,
 // and the switch to a PostgreSQL server and back.
@@ -71,7 +74,7 @@ func (s *settingsScreen) teamCard() fyne.CanvasObject {
 	t := &s.team
 	t.address = widget.NewEntry()
 	t.address.SetPlaceHolder("postgres://USER@SERVER/DATABASE")
-	t.address.SetText(s.shell.app.Preferences().String(prefTeamDB))
+	t.address.SetText(s.shell.app.Preferences().String(prefTeamLast))
 	t.address.OnSubmitted = func(string) { s.onConnectTeam() }
 	t.connect = widget.NewButtonWithIcon(lang.L("Connect"), theme.LoginIcon(), s.onConnectTeam)
 	t.local = widget.NewButtonWithIcon(lang.L("Use this computer's file"), theme.ComputerIcon(), s.onUseLocal)
@@ -127,11 +130,7 @@ func localDBPath() (string, error) {
 	if p := os.Getenv(app.DBEnv); p != "" && !data.IsPostgresURL(p) {
 		return p, nil
 	}
-	dir, err := app.DataFolder()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(dir, "desk.db"), nil
+	return app.LocalDBPath()
 }
 
 // switchTo opens the database at target off the UI goroutine and, when it
@@ -153,17 +152,18 @@ func (s *settingsScreen) switchTo(target string) {
 				return
 			}
 			old := s.shell.desk
+			prefs := s.shell.app.Preferences()
 			if data.IsPostgresURL(target) {
-				s.shell.app.Preferences().SetString(prefTeamDB, saved)
+				prefs.SetString(prefTeamDB, saved)
+				prefs.SetString(prefTeamLast, saved)
 			} else {
-				s.shell.app.Preferences().SetString(prefTeamDB, "")
+				prefs.SetString(prefTeamDB, "")
 			}
-			note := describeDB(d.Path())
+			// The section's first line says where the window is now.
+			s.team.status.Hide()
 			if hadPassword {
-				note += " " + lang.L("The password in the address is used for this session only and was not saved: put it in ~/.pgpass (or PGPASSWORD) to connect at the next start.")
+				s.setTeamStatus(lang.L("The password in the address is used for this session only and was not saved: put it in ~/.pgpass (or PGPASSWORD) to connect at the next start."))
 			}
-			s.team.status.SetText(note)
-			s.team.status.Show()
 			s.shell.ReplaceDesk(d) // rebuilds every page and listens to the new desk
 			s.shell.dataChanged()
 			if c, ok := old.(interface{ Close() error }); ok {

@@ -157,4 +157,7 @@ func TestSettingsSwitchesTheWindowToATeamDatabaseAndBack(t *testing.T) {
 	if p := s.app.Preferences().String(prefTeamDB); p != "" {
 		t.Errorf("the team database is still remembered: %q", p)
 	}
+	if got := s.settings.team.address.Text; got != saved {
+		t.Errorf("back on this computer the address offered is %q, want %q", got, saved)
+	}
 }
