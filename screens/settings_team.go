@@ -1,13 +1,13 @@
 package screens
 
 import (
-	"errors"
 	"net/url"
 	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -189,7 +189,11 @@ func startDB(prefs fyne.Preferences, dbPath string) string {
 	return dbPath
 }
 
-// teamStartError is why a team database chosen earlier is not shown at start.
-func teamStartError(err error) error {
-	return errors.New(lang.L("The team database could not be opened, so this window shows this computer's data: {{.Error}}", map[string]any{"Error": trError(err)}))
+// teamStartFailed says, in a dialog and in the Team database section, why
+// the team database chosen earlier is not the one shown at start.
+func (s *settingsScreen) teamStartFailed(err error) {
+	text := lang.L("The team database could not be opened, so this window shows this computer's data: {{.Error}}", map[string]any{"Error": trError(err)})
+	s.team.status = widget.NewLabel(text)
+	s.team.status.Wrapping = fyne.TextWrapWord
+	dialog.ShowError(errorMessage(text), s.shell.win)
 }

@@ -161,3 +161,14 @@ func TestSettingsSwitchesTheWindowToATeamDatabaseAndBack(t *testing.T) {
 		t.Errorf("back on this computer the address offered is %q, want %q", got, saved)
 	}
 }
+
+func TestATeamDatabaseThatFailsAtStartIsExplainedInSettings(t *testing.T) {
+	s := newTestShell(t, openDesk(t))
+	s.settings.teamStartFailed(data.Msg("There is no database {{.Database}} on the PostgreSQL server {{.Server}}; create it first (createdb {{.Database}}).",
+		map[string]any{"Database": "agency", "Server": "db:5432"}))
+	s.Show(PageSettings)
+	got := s.settings.team.status.Text
+	if !s.settings.team.status.Visible() || !strings.Contains(got, "this computer's data") || !strings.Contains(got, "no database agency") {
+		t.Errorf("the section says %q", got)
+	}
+}

@@ -8,7 +8,6 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -54,7 +53,7 @@ func Run(dbPath string) {
 	first := computeOverview(desk)
 	shell := newShellFirst(a, desk, func(work func()) { go work() }, first)
 	if teamErr != nil {
-		dialog.ShowError(teamStartError(teamErr), shell.win)
+		shell.settings.teamStartFailed(teamErr)
 	}
 	shell.Window().ShowAndRun()
 	if c, ok := shell.desk.(interface{ Close() error }); ok {
