@@ -58,6 +58,12 @@ func DefaultDBPath() (string, error) {
 	if p := os.Getenv(DBEnv); p != "" {
 		return p, nil
 	}
+	return LocalDBPath()
+}
+
+// LocalDBPath is desk.db in DataFolder: this computer's own database, which
+// Settings goes back to from a team database.
+func LocalDBPath() (string, error) {
 	dir, err := DataFolder()
 	if err != nil {
 		return "", err

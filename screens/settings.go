@@ -38,6 +38,7 @@ type settingsScreen struct {
 	openFolder *widget.Button
 	backup     *widget.Button
 	restore    *widget.Button
+	team       teamSection
 
 	ruleSets    []data.RuleSet
 	openRuleSet string // id of the rule set shown open, kept across rebuilds
@@ -113,6 +114,15 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	backupHint.SizeName = theme.SizeNameCaptionText
 	dataCard := widget.NewCard(lang.L("Data"), lang.L("Your shops, imports and applications are kept in this database file."),
 		container.NewVBox(pathLabel, container.NewHBox(s.openFolder, s.backup, s.restore), backupHint))
+	if s.onTeamDB() {
+		// A team database is backed up and restored on its server.
+		pathLabel.Hide() // the Team database section names server, database and login
+		s.openFolder.Hide()
+		s.backup.Hide()
+		s.restore.Hide()
+		backupHint.SetText(lang.L("A team database lives on its PostgreSQL server: back it up there (pg_dump), or copy it to a file with depositdesk db copy --to FILE."))
+		dataCard.SetSubTitle(lang.L("Your shops, imports and applications are kept in the team database."))
+	}
 
 	rulesCard := widget.NewCard(lang.L("Rule sets"),
 		lang.L("The closure and refund conditions verdicts are checked against. Copy one to adjust it when a platform changes its rules."),
@@ -139,7 +149,7 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 
 	title := widget.NewLabelWithStyle(lang.L("Settings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	return container.NewVScroll(container.NewPadded(container.NewVBox(title, appearance, dataCard, rulesCard, applications)))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(title, appearance, dataCard, s.teamCard(), rulesCard, applications)))
 }
 
 func (s *settingsScreen) onLanguageChanged(name string) {

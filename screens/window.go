@@ -36,19 +36,25 @@ var _ Desk = (*app.Desk)(nil)
 // explained in a window rather than on a terminal nobody sees.
 func Run(dbPath string) {
 	traceStartup()
-	desk, err := app.Open(dbPath)
-	var first <-chan overviewAnswer
-	if err == nil {
-		// The verdicts are computed while the window is being made.
-		first = computeOverview(desk)
-	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
+	var teamErr error // the team database chosen in Settings could not be opened
+	chosen := startDB(a.Preferences(), dbPath)
+	desk, err := app.Open(chosen)
+	if err != nil && chosen != dbPath {
+		teamErr = err
+		desk, err = app.Open(dbPath)
+	}
 	if err != nil {
 		showOpenError(a, dbPath, err)
 		return
 	}
+	// The verdicts are computed while the window is being made.
+	first := computeOverview(desk)
 	shell := newShellFirst(a, desk, func(work func()) { go work() }, first)
+	if teamErr != nil {
+		shell.settings.teamStartFailed(teamErr)
+	}
 	shell.Window().ShowAndRun()
 	if c, ok := shell.desk.(interface{ Close() error }); ok {
 		c.Close() // the desk shown last: a restore may have replaced the first
