@@ -131,6 +131,9 @@ func (o *overviewScreen) showVerdicts() {
 		o.errText.Hide()
 	}
 	if o.verdicts == nil {
+		if o.verdictErr != nil {
+			o.asOfLabel.SetText(lang.L("No verdicts to show"))
+		}
 		return
 	}
 	o.asOfLabel.SetText(lang.L("Verdicts as of {{.Date}}", map[string]any{"Date": o.asOf.String()}))

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -96,5 +98,18 @@ func TestTheOverviewSaysItIsLoadingBeforeTheVerdictsArrive(t *testing.T) {
 	pending()
 	if o.counts[app.Ready].Text == "…" || o.chart.loading {
 		t.Error("the verdicts arrived and the overview still says it is loading")
+	}
+}
+
+func TestTheOverviewStopsSayingItComputesWhenTheVerdictsFail(t *testing.T) {
+	s := newTestShell(t, &fakeDesk{})
+	s.background = func(func()) {} // the verdicts never arrive
+	s.desk = demoDesk(t)
+	s.Rebuild()
+	o := s.overview
+	o.verdictErr = errors.New("no such table: status_mappings")
+	o.showVerdicts()
+	if o.asOfLabel.Text == "Computing the verdicts…" || !o.errText.Visible() || !strings.Contains(o.errText.Text, "no such table") {
+		t.Errorf("after a failure: %q, error shown %v (%q)", o.asOfLabel.Text, o.errText.Visible(), o.errText.Text)
 	}
 }
