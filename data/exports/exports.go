@@ -24,6 +24,16 @@ type Options struct {
 	Progress func(rows int) // called every few thousand rows with the rows read so far
 	// Vocabulary says what status values mean; nil is the built-in one.
 	Vocabulary *Vocabulary
+	// Emit, when set, is handed the file's records as they are finished, a
+	// few thousand at a time, instead of the Result collecting them (its
+	// Orders and Cases stay empty): memory holds a chunk of the file,
+	// whatever its size. A record is finished once a line of another record
+	// follows it and the day/month order of its dates is settled; the last
+	// chunk comes after the whole file is read and checked. The slices are
+	// the receiver's. An error from Emit stops the reading and is returned.
+	// A file Read refuses may have emitted records first: the receiver
+	// discards them.
+	Emit func(orders []data.Order, cases []data.ReturnCase) error
 }
 
 // Result is what a file holds.
@@ -32,6 +42,7 @@ type Result struct {
 	Orders   []data.Order      // orders exports: one per Order ID, in file order
 	Cases    []data.ReturnCase // returns exports: one per Return Order ID, in file order
 	Rows     int               // data rows read (header, description and blank rows not counted)
+	Records  int               // the orders or cases read, Emit's included
 	Newest   data.Stamp        // the newest time in the data
 	FileTime data.Stamp        // the export time in the file name, 0 if none
 	Encoding string            // csv text encoding, "" for xlsx
@@ -96,7 +107,9 @@ func ReadFrom(ctx context.Context, src io.Reader, opt Options) (*Result, error) 
 // have come from a row not yet whole), it reads the sheet again, sorted.
 func readSheet(ctx context.Context, r *sheet.Reader, opt Options) (*Result, error) {
 	res, err := read(ctx, r, opt)
-	if err != nil && ctx.Err() == nil && r.Unordered() {
+	// (Records already emitted cannot be taken back: the receiver of a
+	// streamed read gets the error and reads the file whole.)
+	if err != nil && ctx.Err() == nil && r.Unordered() && opt.Emit == nil {
 		if err := r.ReadSorted(); err != nil {
 			return nil, placed(err, opt.Name)
 		}
@@ -163,6 +176,7 @@ type reader struct {
 	roundedCol          string
 
 	headerSeen bool // a sheet's header was recognised (complete or not)
+	emitted    int  // records handed to Options.Emit so far
 }
 
 // roundedByExcel reports whether an ID of digits has only zeros past its
@@ -245,6 +259,11 @@ func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		if opt.Emit != nil {
+			if err := rd.emit(false); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if err := sr.Err(); err != nil {
 		return nil, placed(err, rd.name)
@@ -264,10 +283,16 @@ func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 			Text: data.Plural(rd.sciCount, msgScientificID, msgScientificIDs),
 			Args: map[string]any{"Count": rd.sciCount, "Value": rd.sciValue, "Rows": rowList(rd.sciRows, rd.sciCount)}}
 	}
-	if rd.res.Rows > 0 && len(rd.res.Orders)+len(rd.res.Cases) == 0 {
+	rd.res.Records = rd.emitted + len(rd.res.Orders) + len(rd.res.Cases)
+	if rd.res.Rows > 0 && rd.res.Records == 0 {
 		return nil, rd.nothingToImport()
 	}
 	rd.finishDates()
+	if opt.Emit != nil {
+		if err := rd.emit(true); err != nil {
+			return nil, err
+		}
+	}
 	if opt.Progress != nil {
 		opt.Progress(seen)
 	}
@@ -284,7 +309,9 @@ func read(ctx context.Context, sr *sheet.Reader, opt Options) (*Result, error) {
 // held twice the memory the orders needed, for as long as they were held.
 func (rd *reader) reserve(sr *sheet.Reader, first []string) {
 	n := 256
-	if sr.Format() == "csv" && sr.Size() > 0 {
+	if rd.opt.Emit != nil {
+		n = emitChunk + 16
+	} else if sr.Format() == "csv" && sr.Size() > 0 {
 		rowBytes := int64(len(first))
 		for _, c := range first {
 			rowBytes += int64(len(c))
@@ -892,6 +919,12 @@ func (rd *reader) finishDates() {
 	default:
 		rd.res.DayFirst = siteDayFirst
 	}
+	rd.settle(rd.res.Orders, rd.res.Cases, &dayFirst)
+}
+
+// settle resolves the records' dates kept packed, each column day first as
+// dayFirst says, and finds the newest time.
+func (rd *reader) settle(orders []data.Order, cases []data.ReturnCase, dayFirst *[nFields]bool) {
 	fix := func(f field, st *data.Stamp) {
 		if pending(*st) {
 			// Undecided dates have day and month ≤ 12, valid either way.
@@ -901,16 +934,70 @@ func (rd *reader) finishDates() {
 			rd.res.Newest = *st
 		}
 	}
-	for i := range rd.res.Orders {
-		o := &rd.res.Orders[i]
+	for i := range orders {
+		o := &orders[i]
 		fix(fCreated, &o.Created)
 		fix(fPaid, &o.Paid)
 		fix(fShipped, &o.Shipped)
 		fix(fDelivered, &o.Delivered)
 		fix(fCancelled, &o.Cancelled)
 	}
-	for i := range rd.res.Cases {
-		fix(fRequested, &rd.res.Cases[i].Requested)
-		fix(fRefundTime, &rd.res.Cases[i].Refunded)
+	for i := range cases {
+		fix(fRequested, &cases[i].Requested)
+		fix(fRefundTime, &cases[i].Refunded)
 	}
+}
+
+// emitChunk is how many finished records a streamed Read hands over at a time.
+const emitChunk = 4096
+
+// emit hands the finished records to Options.Emit: on the way, once a
+// chunk is held and the order of every date column holding packed dates
+// is settled, all but the last record (its next line may follow); at the
+// end (final, dates finished), all of them.
+func (rd *reader) emit(final bool) error {
+	n := len(rd.res.Orders) + len(rd.res.Cases)
+	if !final {
+		if n <= emitChunk {
+			return nil
+		}
+		var dayFirst [nFields]bool
+		for f := range rd.dates {
+			c := &rd.dates[f]
+			if c.pending && c.order == OrderUnknown {
+				return nil // held until the column's order is known, or the end
+			}
+			dayFirst[f] = c.order == OrderDayFirst
+		}
+		n--
+		rd.settle(rd.res.Orders[:min(n, len(rd.res.Orders))], rd.res.Cases[:min(n, len(rd.res.Cases))], &dayFirst)
+	}
+	if n == 0 {
+		return nil
+	}
+	orders, cases := rd.res.Orders[:min(n, len(rd.res.Orders))], rd.res.Cases[:min(n, len(rd.res.Cases))]
+	// What is kept starts a new slice: the emitted one is the receiver's.
+	if rd.res.Kind == data.KindReturns {
+		rest := rd.res.Cases[len(cases):]
+		rd.res.Cases = append(make([]data.ReturnCase, 0, emitChunk+16), rest...)
+		clear(rd.caseIdx)
+		for i := range rd.res.Cases {
+			rd.caseIdx[rd.res.Cases[i].ID] = i
+		}
+		cases = cases[:len(cases):len(cases)]
+	} else {
+		rest := rd.res.Orders[len(orders):]
+		rd.res.Orders = append(make([]data.Order, 0, emitChunk+16), rest...)
+		clear(rd.orderIdx)
+		for i := range rd.res.Orders {
+			rd.orderIdx[rd.res.Orders[i].ID] = i
+		}
+		rd.firstRow = append(rd.firstRow[:0], rd.firstRow[len(orders):]...)
+		orders = orders[:len(orders):len(orders)]
+	}
+	if rd.prev.order -= n; rd.prev.order < 0 {
+		rd.prev.order = -1
+	}
+	rd.emitted += n
+	return rd.opt.Emit(orders, cases)
 }
