@@ -83,6 +83,7 @@ type BatchFile struct {
 	res      *exports.Result // the file as read; nil when unreadable or known by its fingerprint
 	readSite string          // the site res was read with
 	base     assignment      // the assignment before the other files of the batch are considered
+	streamed bool            // written while it was read (streamFile)
 }
 
 // assignment is a file's shop as decided from the store, the options and
@@ -379,22 +380,7 @@ func holderBatches(hs []data.Holder) string {
 // idsOf are the IDs that tie a file to a shop: an orders file's order IDs;
 // a returns file's orders and return orders.
 func idsOf(res *exports.Result) (orderIDs, returnIDs []string) {
-	if res.Kind == data.KindReturns {
-		seen := make(map[string]bool, len(res.Cases))
-		for _, c := range res.Cases {
-			returnIDs = append(returnIDs, c.ID)
-			if c.OrderID != "" && !seen[c.OrderID] {
-				seen[c.OrderID] = true
-				orderIDs = append(orderIDs, c.OrderID)
-			}
-		}
-		return orderIDs, returnIDs
-	}
-	orderIDs = make([]string, len(res.Orders))
-	for i := range res.Orders {
-		orderIDs[i] = res.Orders[i].ID
-	}
-	return orderIDs, nil
+	return data.RecordIDs(res.Orders, res.Cases)
 }
 
 // The signs that a file is going to the wrong shop.
@@ -643,18 +629,33 @@ func (d *Desk) newGroupWriter() *groupWriter {
 
 // add writes one planned file as a batch of the group.
 func (w *groupWriter) add(ctx context.Context, f *BatchFile) error {
-	if w.group.ID == 0 {
-		id, err := w.d.store.NewGroup(ctx, w.group.ImportedAt)
-		if err != nil {
-			return err
-		}
-		w.group.ID = id
+	if err := w.start(ctx); err != nil {
+		return err
 	}
 	b, err := w.d.store.CommitToGroup(ctx, w.group.ID, f.Plan.incoming, w.group.ImportedAt)
 	if err != nil {
 		return fmt.Errorf("import %s into %s: %w", f.Name, f.Plan.Shop.Name, err)
 	}
 	f.Plan.incoming, f.Plan.Batch, f.res = nil, b, nil
+	w.wrote(f, b)
+	return nil
+}
+
+// start records the group, before its first file is written.
+func (w *groupWriter) start(ctx context.Context) error {
+	if w.group.ID != 0 {
+		return nil
+	}
+	id, err := w.d.store.NewGroup(ctx, w.group.ImportedAt)
+	if err != nil {
+		return err
+	}
+	w.group.ID = id
+	return nil
+}
+
+// wrote counts file f, written as batch b, in the group.
+func (w *groupWriter) wrote(f *BatchFile, b data.ImportBatch) {
 	w.group.Batches = append(w.group.Batches, b)
 	w.shops = append(w.shops, f.Plan.Shop)
 	dir := filepath.Dir(f.Path)
@@ -663,7 +664,6 @@ func (w *groupWriter) add(ctx context.Context, f *BatchFile) error {
 	} else {
 		w.folders[dir] = b.ShopID
 	}
-	return nil
 }
 
 // finish records the group's audit entries and folder memory.
@@ -743,19 +743,41 @@ func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) 
 	// goroutine back from SQLite, through cgo, waits for a free core), and
 	// an xlsx read already inflates on a second goroutine.
 	readers := min(max(1, runtime.GOMAXPROCS(0)-1), len(p.Files))
-	q := newReadQueue(fileSizes(p.Files), 2*readers)
+	sizes := fileSizes(p.Files)
+	stream := make([]bool, len(p.Files))
+	for i, f := range p.Files {
+		if stream[i] = streamed(f, sizes[i], o); stream[i] {
+			sizes[i] = 0 // the writer reads it, a chunk at a time
+		}
+	}
+	q := newReadQueue(sizes, 2*readers)
 	defer q.halt()
 	read := make([]chan error, len(p.Files))
+	var rows, written atomic.Int64
+	var reporting sync.Mutex
+	report := func() {
+		if o.Progress != nil {
+			reporting.Lock()
+			defer reporting.Unlock()
+			o.Progress(BatchProgress{Files: len(p.Files), Done: int(written.Load()), Rows: int(rows.Load())})
+		}
+	}
+	progress := make([]func(int), len(p.Files))
 	for i := range read {
 		read[i] = make(chan error, 1)
-	}
-	var rows atomic.Int64
-	readFile := func(i int) {
 		last := 0
-		read[i] <- d.previewFile(ctx, p.Files[i], chosen, o, func(n int) {
+		progress[i] = func(n int) { // a file read again starts again from 0
 			rows.Add(int64(n - last))
 			last = n
-		})
+			report()
+		}
+	}
+	readFile := func(i int) {
+		if stream[i] {
+			read[i] <- nil
+			return
+		}
+		read[i] <- d.previewFile(ctx, p.Files[i], chosen, o, progress[i])
 	}
 	var wg sync.WaitGroup
 	for range readers {
@@ -777,7 +799,7 @@ func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) 
 			err = ctx.Err()
 		}
 		if err == nil {
-			err = d.writeAssigned(ctx, w, f, o)
+			err = d.writeFile(ctx, w, f, chosen, o, stream[i], progress[i])
 		}
 		if err != nil {
 			cancel()
@@ -785,9 +807,8 @@ func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) 
 			return p, data.ImportGroup{}, w.discard(err)
 		}
 		q.wrote(i)
-		if o.Progress != nil {
-			o.Progress(BatchProgress{Files: len(p.Files), Done: i + 1, Rows: int(rows.Load())})
-		}
+		written.Store(int64(i + 1))
+		report()
 	}
 	g, err := w.finish(ctx)
 	return p, g, err
@@ -886,6 +907,21 @@ func (d *Desk) newBatch(paths []string, o BatchOptions) (*BatchPlan, *data.Shop,
 		p.Files = append(p.Files, &BatchFile{Path: path, Name: filepath.Base(path)})
 	}
 	return p, chosen, nil
+}
+
+// writeFile writes file f of a batch: streamed (then read whole only when
+// its stream could not be written), or as read ahead.
+func (d *Desk) writeFile(ctx context.Context, w *groupWriter, f *BatchFile, chosen *data.Shop, o BatchOptions, stream bool, progress func(int)) error {
+	if stream {
+		written, err := d.streamFile(ctx, w, f, chosen, o, progress)
+		if err != nil || written {
+			return err
+		}
+		if err := d.previewFile(ctx, f, chosen, o, progress); err != nil {
+			return err
+		}
+	}
+	return d.writeAssigned(ctx, w, f, o)
 }
 
 // writeAssigned settles a read file's shop — a file no shop held when it

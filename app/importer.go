@@ -129,16 +129,7 @@ func (d *Desk) planFile(ctx context.Context, shop data.Shop, path, sum string, r
 	if exported == 0 {
 		exported, from = data.StampOf(d.Now()), "import time"
 	}
-	plan := &ImportPlan{Shop: shop, Path: path, ExportTimeFrom: from, Unknown: res.Unknown}
-	plan.Warnings = append(siteWarnings(filepath.Base(path), shop, res), res.Warnings...)
-	warnings := make([]string, len(plan.Warnings))
-	for i := range plan.Warnings {
-		warnings[i] = plan.Warnings[i].Error()
-	}
-	plan.Batch = data.ImportBatch{
-		ShopID: shop.ID, Shop: shop.Name, FileName: filepath.Base(path), SHA256: sum, Kind: res.Kind, Encoding: res.Encoding,
-		ExportedAt: exported, Rows: res.Rows, Records: len(res.Orders) + len(res.Cases), Warnings: warnings,
-	}
+	plan := readPlan(shop, path, sum, res, exported, from)
 	plan.incoming = &data.Incoming{Batch: plan.Batch, Orders: res.Orders, Cases: res.Cases}
 	if !count {
 		return plan, nil
@@ -149,6 +140,22 @@ func (d *Desk) planFile(ctx context.Context, shop data.Shop, path, sum string, r
 	}
 	plan.Batch.Created, plan.Batch.Updated, plan.Batch.Unchanged, plan.Batch.Skipped = c.Created, c.Updated, c.Unchanged, c.Skipped
 	return plan, nil
+}
+
+// readPlan is the plan of the read file res (fingerprint sum) for shop,
+// exported at exported (the time from where from says), before counting.
+func readPlan(shop data.Shop, path, sum string, res *exports.Result, exported data.Stamp, from string) *ImportPlan {
+	plan := &ImportPlan{Shop: shop, Path: path, ExportTimeFrom: from, Unknown: res.Unknown}
+	plan.Warnings = append(siteWarnings(filepath.Base(path), shop, res), res.Warnings...)
+	warnings := make([]string, len(plan.Warnings))
+	for i := range plan.Warnings {
+		warnings[i] = plan.Warnings[i].Error()
+	}
+	plan.Batch = data.ImportBatch{
+		ShopID: shop.ID, Shop: shop.Name, FileName: filepath.Base(path), SHA256: sum, Kind: res.Kind, Encoding: res.Encoding,
+		ExportedAt: exported, Rows: res.Rows, Records: res.Records, Warnings: warnings,
+	}
+	return plan
 }
 
 // Commit writes a previewed file in one transaction, with its audit entry.

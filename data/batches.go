@@ -21,9 +21,9 @@ type Incoming struct {
 func (in *Incoming) counts(ctx context.Context, tx *sql.Tx, pg bool, batchID int64, write bool) (MergeCounts, error) {
 	b := in.Batch
 	if b.Kind == KindReturns {
-		return caseTable.merge(ctx, tx, pg, b.ShopID, in.Cases, b.ExportedAt, batchID, write)
+		return caseTable.merge(ctx, tx, pg, b.ShopID, in.Cases, b.ExportedAt, batchID, write, false)
 	}
-	return orderTable.merge(ctx, tx, pg, b.ShopID, in.Orders, b.ExportedAt, batchID, write)
+	return orderTable.merge(ctx, tx, pg, b.ShopID, in.Orders, b.ExportedAt, batchID, write, false)
 }
 
 // PlanImport says what importing would do, writing nothing.
@@ -93,14 +93,19 @@ func (s *Store) commitTx(ctx context.Context, tx *sql.Tx, in *Incoming, now time
 func (s *Store) NewGroup(ctx context.Context, now time.Time) (int64, error) {
 	var id int64
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "INSERT INTO import_groups(files, imported_at) VALUES (0, ?)", nowText(now))
-		if err != nil {
-			return fmt.Errorf("record an import group: %w", err)
-		}
-		id, err = res.LastInsertId()
+		var err error
+		id, err = newGroupTx(ctx, tx, now)
 		return err
 	})
 	return id, err
+}
+
+func newGroupTx(ctx context.Context, tx *sql.Tx, now time.Time) (int64, error) {
+	res, err := tx.ExecContext(ctx, "INSERT INTO import_groups(files, imported_at) VALUES (0, ?)", nowText(now))
+	if err != nil {
+		return 0, fmt.Errorf("record an import group: %w", err)
+	}
+	return res.LastInsertId()
 }
 
 // CommitToGroup writes in's records as a batch of group, in one transaction.

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -35,16 +36,24 @@ type existing struct {
 // mergeChunk is how many keys are looked up in one query.
 const mergeChunk = 400
 
+// errSpread: a batch came to write a record it had already written (the
+// lines of one order spread over a streamed file).
+var errSpread = errors.New("a record of this batch came twice")
+
 // merge compares records from an export taken at exportedAt with what the
 // store holds and, when write is true, writes them as batchID, remembering
 // every state it replaces. An older export never overwrites a newer one:
 // such records count as skipped. A newer export showing the same state counts
-// as unchanged but moves the record's export time forward.
-func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID int64, records []T, exportedAt Stamp, batchID int64, write bool) (MergeCounts, error) {
+// as unchanged but moves the record's export time forward. fresh says the
+// caller knows the shop holds none of the records: nothing is looked up,
+// and a record that is there after all fails its INSERT.
+func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID int64, records []T, exportedAt Stamp, batchID int64, write, fresh bool) (MergeCounts, error) {
 	var c MergeCounts
 	var hasAny bool
-	if err := tx.QueryRow("SELECT EXISTS(SELECT 1 FROM "+t.table+" WHERE shop_id = ?)", shopID).Scan(&hasAny); err != nil {
-		return c, err
+	if !fresh {
+		if err := tx.QueryRow("SELECT EXISTS(SELECT 1 FROM "+t.table+" WHERE shop_id = ?)", shopID).Scan(&hasAny); err != nil {
+			return c, err
+		}
 	}
 	var insert, remember *rowWriter
 	if write {
@@ -83,6 +92,9 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID i
 		for i := range chunk {
 			r := &chunk[i]
 			old, found := have[t.keyOf(r)]
+			if found && write && old.batch == batchID {
+				return c, errSpread
+			}
 			if !found && !write {
 				c.Created++ // a preview needs no values for a new record
 				continue
