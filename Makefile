@@ -53,7 +53,8 @@ test: deps vet
 # BenchmarkCLIImport100k runs the built program on the 100k-row export and
 # reports, from one run: x-excelize-inline and x-excelize-shared (how many
 # times faster the whole import is than a bare excelize pass over the same
-# xlsx), csv-rows/s (whole process) and peak-MB (the imports' peak memory).
+# xlsx), csv-rows/s (whole process) and peak-MB (the imports' peak memory);
+# BenchmarkCLIImportLarge the peak memory and rows/s of a 1,000,000-row csv.
 # The readiness and overview start-up benchmarks run again on PostgreSQL, and the csv import on
 # both engines in one run (ratio pg/sqlite), on a throwaway cluster with fsync on.
 bench: deps

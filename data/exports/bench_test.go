@@ -42,6 +42,9 @@ func TestMain(m *testing.M) {
 	if benchDir != "" {
 		os.RemoveAll(benchDir)
 	}
+	if largePath != "" {
+		os.RemoveAll(filepath.Dir(largePath))
+	}
 	os.Exit(code)
 }
 
@@ -215,7 +218,7 @@ func measure(args []string) int {
 
 // cliImport imports path into a new database with the built program and
 // says how long the whole process took and its peak resident memory.
-func cliImport(b *testing.B, bin, path string) (took time.Duration, peak int64) {
+func cliImport(b *testing.B, bin, path string, rows int) (took time.Duration, peak int64) {
 	dir := b.TempDir()
 	run := func(args ...string) string {
 		cmd := exec.Command(os.Args[0])
@@ -234,7 +237,7 @@ func cliImport(b *testing.B, bin, path string) (took time.Duration, peak int64) 
 	} else if _, err := fmt.Sscanf(out[i:], "measured: %d ns, %d KiB", &ns, &kib); err != nil {
 		b.Fatalf("%v in %q", err, out[i:])
 	}
-	if !strings.Contains(out, strconv.Itoa(benchRows)+" rows") {
+	if !strings.Contains(out, strconv.Itoa(rows)+" rows") {
 		b.Fatalf("import printed %q", out)
 	}
 	return time.Duration(ns), kib << 10
@@ -258,7 +261,7 @@ func BenchmarkCLIImport100k(b *testing.B) {
 			path string
 			sum  *time.Duration
 		}{{inline, &cliInline}, {shared, &cliShared}, {csvPath, &cliCSV}} {
-			took, rss := cliImport(b, bin, m.path)
+			took, rss := cliImport(b, bin, m.path, benchRows)
 			*m.sum += took
 			peak = max(peak, rss)
 		}
@@ -269,6 +272,45 @@ func BenchmarkCLIImport100k(b *testing.B) {
 	b.ReportMetric(cliInline.Seconds()/n, "s-xlsx-inline")
 	b.ReportMetric(cliShared.Seconds()/n, "s-xlsx-shared")
 	b.ReportMetric(benchRows*n/cliCSV.Seconds(), "csv-rows/s")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+}
+
+var (
+	largeOnce sync.Once
+	largePath string
+	largeErr  error
+)
+
+// largeRows is the size of the file that shows a CLI import's memory does
+// not grow with the file: ten times the 100k-row export (about 500 MB of
+// csv, 500,000 orders).
+const largeRows = 1_000_000
+
+// BenchmarkCLIImportLarge reports the peak memory (peak-MB) and speed of
+// `depositdesk import` of a 1,000,000-row csv export: a file that large is
+// written while it is read, so the peak stays that of a small file.
+func BenchmarkCLIImportLarge(b *testing.B) {
+	largeOnce.Do(func() {
+		var dir string
+		if dir, largeErr = os.MkdirTemp("", "exports-bench-large-"); largeErr == nil {
+			largePath = filepath.Join(dir, "All order-2026-10-08-09_15.csv")
+			largeErr = sample.WriteFile(largePath, sample.Orders(sample.Options{Seed: 43, Rows: largeRows, Site: "TH"}))
+		}
+	})
+	if largeErr != nil {
+		b.Fatal(largeErr)
+	}
+	path := largePath
+	bin := buildCLI(b)
+	var took time.Duration
+	var peak int64
+	b.ResetTimer()
+	for b.Loop() {
+		t, rss := cliImport(b, bin, path, largeRows)
+		took += t
+		peak = max(peak, rss)
+	}
+	b.ReportMetric(float64(largeRows)*float64(b.N)/took.Seconds(), "rows/s")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 }
 
