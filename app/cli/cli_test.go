@@ -178,6 +178,7 @@ func TestMistakesInACommandExitWithTwoAndFailuresWithOne(t *testing.T) {
 		{[]string{"shop", "add", "X", "--site", "US", "--deposit", "lots", "--currency", "USD"}, 2, "not an amount"},
 		{[]string{"readiness", "--as-of", "24/11/2026"}, 2, "YYYY-MM-DD"},
 		{[]string{"import", "--shop", "Acme"}, 2, "at least one FILE"},
+		{[]string{"import", "--shop", "Acme", ""}, 2, "empty FILE name"},
 		{[]string{"import", "somefile.csv"}, 1, "somefile.csv"},
 		{[]string{"undo", "abc"}, 2, "batch number"},
 		{[]string{"readiness", "--shop", "Nobody"}, 1, "no shop named Nobody"},

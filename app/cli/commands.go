@@ -23,6 +23,11 @@ func importFiles(c *ctx, args []string) error {
 	if len(files) == 0 {
 		return usagef("import needs at least one FILE or folder")
 	}
+	for _, f := range files {
+		if strings.TrimSpace(f) == "" {
+			return usagef("import was given an empty FILE name (an unset shell variable?)")
+		}
+	}
 	opt := app.BatchOptions{Shop: strings.TrimSpace(*shop)}
 	if *exportedAt != "" {
 		st, err := data.ParseStamp(strings.TrimSpace(*exportedAt))
