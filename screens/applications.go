@@ -24,9 +24,9 @@ type appsDesk interface {
 	Today() data.Date
 	Overview(ctx context.Context, asOf data.Date) (app.Overview, error)
 	ExportWith(ctx context.Context, dir string, asOf data.Date, o app.ExportOptions, shops ...string) (app.ExportResult, error)
-	SetApplicationStatus(shop string, version int64, status data.ApplicationStatus, on data.Date, note string) error
-	ExportAudit(path, shop string) error
-	ReviewDays() int
+	SetApplicationStatus(ctx context.Context, shop string, version int64, status data.ApplicationStatus, on data.Date, note string) error
+	ExportAudit(ctx context.Context, path, shop string) error
+	ReviewDays(ctx context.Context) int
 }
 
 var _ appsDesk = (*app.Desk)(nil)

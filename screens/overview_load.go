@@ -50,7 +50,7 @@ func (o *overviewScreen) refresh() {
 		fyne.Do(func() { o.overviewLoaded(gen, ov, rows, err) })
 		if err == nil {
 			// Recorded once it is on screen: a look is what was shown.
-			if lerr := desk.Looked(ov); lerr != nil {
+			if lerr := desk.Looked(context.Background(), ov); lerr != nil {
 				fyne.LogError("recording the look at the overview", lerr)
 			}
 		}

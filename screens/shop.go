@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -118,32 +119,32 @@ func (s *shopScreen) reload() {
 	}
 	s.shell.background(func() {
 		r := shopData{}
-		r.shop, r.err = desk.Shop(name)
+		r.shop, r.err = desk.Shop(context.Background(), name)
 		if r.err != nil && id != 0 {
-			if sh, err := desk.ShopByID(id); err == nil {
+			if sh, err := desk.ShopByID(context.Background(), id); err == nil {
 				r.shop, r.err, name = sh, nil, sh.Name
 			}
 		}
 		if r.err == nil {
 			var vs []app.Verdict
-			if vs, r.err = desk.Readiness(desk.Today(), name); r.err == nil && len(vs) == 1 {
+			if vs, r.err = desk.Readiness(context.Background(), desk.Today(), name); r.err == nil && len(vs) == 1 {
 				r.verdict = &vs[0]
 			}
 		}
 		if r.err == nil {
-			r.violations, r.err = desk.Violations(name)
+			r.violations, r.err = desk.Violations(context.Background(), name)
 		}
 		if r.err == nil {
-			r.batches, r.err = desk.Imports(name)
+			r.batches, r.err = desk.Imports(context.Background(), name)
 		}
 		if r.err == nil {
-			r.orders, r.err = desk.BlockingOrders(name, evidenceLimit)
+			r.orders, r.err = desk.BlockingOrders(context.Background(), name, evidenceLimit)
 		}
 		if r.err == nil {
-			r.cases, r.err = desk.OpenCases(name, evidenceLimit)
+			r.cases, r.err = desk.OpenCases(context.Background(), name, evidenceLimit)
 		}
 		if r.err == nil {
-			r.ruleSets, r.err = desk.RuleSets()
+			r.ruleSets, r.err = desk.RuleSets(context.Background())
 		}
 		fyne.Do(func() { s.dataLoaded(gen, name, r) })
 	})

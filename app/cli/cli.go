@@ -35,6 +35,9 @@ type ctx struct {
 	Env
 	dbPath string
 	desk   *app.Desk
+	// Ctx is cancelled by Ctrl-C: whatever the command reads or writes
+	// stops cleanly (an import leaves nothing half-written).
+	Ctx context.Context
 }
 
 // the desk opens lazily so that usage errors never create a database.
@@ -147,7 +150,9 @@ func Run(args []string, env Env) int {
 	if cmd == nil {
 		return fail(env, usagef("unknown command %q\n\n%s", strings.Join(args[:min(2, len(args))], " "), Usage()))
 	}
-	c := &ctx{Env: env, dbPath: db}
+	interrupted, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	c := &ctx{Env: env, dbPath: db, Ctx: interrupted}
 	defer func() {
 		if c.desk != nil {
 			c.desk.Close()
@@ -200,11 +205,6 @@ func fail(env Env, err error) int {
 // printableError is err's text, made data.Printable in case something other
 // than a *data.Message (which quotes its own values) carried raw bytes in.
 func printableError(err error) string { return data.Printable(err.Error()) }
-
-// interruptible is a context cancelled by Ctrl-C, so a long import stops cleanly.
-func interruptible() (context.Context, func()) {
-	return signal.NotifyContext(context.Background(), os.Interrupt)
-}
 
 func parseID(s string) (int64, error) {
 	n, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64)
