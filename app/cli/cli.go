@@ -150,8 +150,11 @@ func Run(args []string, env Env) int {
 	if cmd == nil {
 		return fail(env, usagef("unknown command %q\n\n%s", strings.Join(args[:min(2, len(args))], " "), Usage()))
 	}
+	// Ctrl-C cancels the command's context: what it reads or writes stops
+	// cleanly. A second Ctrl-C ends the program at once, as it would anyway.
 	interrupted, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	context.AfterFunc(interrupted, stop)
 	c := &ctx{Env: env, dbPath: db, Ctx: interrupted}
 	defer func() {
 		if c.desk != nil {
