@@ -27,6 +27,11 @@ func (o *overviewScreen) refresh() {
 	}
 	o.generation++
 	gen := o.generation
+	if o.stopRefresh != nil {
+		o.stopRefresh()
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	o.stopRefresh = stop
 	o.refreshing = true
 	if o.busy != nil {
 		o.busy.Show()
@@ -35,13 +40,14 @@ func (o *overviewScreen) refresh() {
 	first := o.first
 	o.first = nil
 	o.shell.background(func() {
+		defer stop()
 		var ov app.Overview
 		var err error
 		if first != nil {
 			a := <-first
 			ov, err = a.ov, a.err
 		} else {
-			ov, err = desk.Overview(context.Background(), desk.Today())
+			ov, err = desk.Overview(ctx, desk.Today())
 		}
 		var rows overviewRows
 		if err == nil {
@@ -50,7 +56,7 @@ func (o *overviewScreen) refresh() {
 		fyne.Do(func() { o.overviewLoaded(gen, ov, rows, err) })
 		if err == nil {
 			// Recorded once it is on screen: a look is what was shown.
-			if lerr := desk.Looked(context.Background(), ov); lerr != nil {
+			if lerr := desk.Looked(ctx, ov); lerr != nil {
 				fyne.LogError("recording the look at the overview", lerr)
 			}
 		}
