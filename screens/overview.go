@@ -78,12 +78,13 @@ type overviewScreen struct {
 	verdictErr error
 	refreshing bool
 	generation int
-	// stopRefresh cancels the refresh under way: a newer one replaces it,
-	// so 2,000 shops are not read for an answer that would be dropped.
-	stopRefresh context.CancelFunc
 	codes      map[int64]string // shop code by id, for the text filter
 	blockers   []string         // main blocker of each verdict, in the UI language
 	haystack   []string         // lower-case text the filter searches, per verdict
+
+	// stopRefresh cancels the refresh under way: a newer one replaces it,
+	// so 2,000 shops are not read for an answer that would be dropped.
+	stopRefresh context.CancelFunc
 
 	// What changed since the last look (shop id → what), taken once a run.
 	changed     map[int64]app.ShopChange
