@@ -54,7 +54,7 @@ const (
 type applicationsScreen struct {
 	shell *Shell
 
-	// What the last refresh read, off the UI goroutine; generation drops stale answers.
+	// What the last refresh read, off the UI goroutine; loads drops stale answers.
 	apps       []app.ApplicationView
 	verdicts   []app.Verdict // every shop's verdict on asOf, for the prepare dialog
 	asOf       data.Date
@@ -62,7 +62,7 @@ type applicationsScreen struct {
 	loadErr    error
 	loaded     bool
 	refreshing bool
-	generation int
+	loads      loads
 
 	selectedShop int64 // shop id of the selected application, kept across rebuilds
 	sortCol      int
@@ -337,8 +337,7 @@ func (a *applicationsScreen) refresh() {
 	if d == nil {
 		return
 	}
-	a.generation++
-	gen := a.generation
+	gen, ctx := a.loads.start()
 	a.refreshing = true
 	if a.busy != nil {
 		a.busy.Show()
@@ -346,13 +345,13 @@ func (a *applicationsScreen) refresh() {
 	}
 	a.shell.background(func() {
 		// One snapshot: the verdicts are computed once for the list and the prepare dialog.
-		o, err := d.Overview(context.Background(), d.Today())
+		o, err := d.Overview(ctx, d.Today())
 		fyne.Do(func() { a.onLoaded(gen, o.AsOf, o.Applications, o.Verdicts, o.ReviewDays, err) })
 	})
 }
 
 func (a *applicationsScreen) onLoaded(gen int, asOf data.Date, apps []app.ApplicationView, vs []app.Verdict, review int, err error) {
-	if gen != a.generation {
+	if !a.loads.latest(gen) {
 		return
 	}
 	a.refreshing = false

@@ -72,19 +72,15 @@ type overviewScreen struct {
 	loadErr error
 	loading bool // sample data being loaded
 
-	// Verdicts, computed off the UI goroutine; generation drops stale answers.
+	// Verdicts, computed off the UI goroutine; loads drops stale answers.
 	verdicts   []app.Verdict
 	asOf       data.Date
 	verdictErr error
 	refreshing bool
-	generation int
+	loads      loads
 	codes      map[int64]string // shop code by id, for the text filter
 	blockers   []string         // main blocker of each verdict, in the UI language
 	haystack   []string         // lower-case text the filter searches, per verdict
-
-	// stopRefresh cancels the refresh under way: a newer one replaces it,
-	// so 2,000 shops are not read for an answer that would be dropped.
-	stopRefresh context.CancelFunc
 
 	// What changed since the last look (shop id → what), taken once a run.
 	changed     map[int64]app.ShopChange

@@ -55,3 +55,15 @@ func TestANewerOverviewRefreshCancelsTheOneItReplaces(t *testing.T) {
 			o.verdictErr, o.errText.Visible(), len(o.table.Rows()))
 	}
 }
+
+func TestStartingALoadCancelsTheOneUnderWayAndOnlyTheNewestCounts(t *testing.T) {
+	var l loads
+	first, firstCtx := l.start()
+	second, secondCtx := l.start()
+	if !errors.Is(firstCtx.Err(), context.Canceled) || secondCtx.Err() != nil {
+		t.Fatalf("after a second load: first %v, second %v; want the first cancelled, the second live", firstCtx.Err(), secondCtx.Err())
+	}
+	if l.latest(first) || !l.latest(second) {
+		t.Fatalf("latest(first) = %v, latest(second) = %v", l.latest(first), l.latest(second))
+	}
+}

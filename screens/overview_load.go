@@ -25,13 +25,7 @@ func (o *overviewScreen) refresh() {
 	if desk == nil {
 		return
 	}
-	o.generation++
-	gen := o.generation
-	if o.stopRefresh != nil {
-		o.stopRefresh()
-	}
-	ctx, stop := context.WithCancel(context.Background())
-	o.stopRefresh = stop
+	gen, ctx := o.loads.start()
 	o.refreshing = true
 	if o.busy != nil {
 		o.busy.Show()
@@ -40,7 +34,6 @@ func (o *overviewScreen) refresh() {
 	first := o.first
 	o.first = nil
 	o.shell.background(func() {
-		defer stop()
 		var ov app.Overview
 		var err error
 		if first != nil {
@@ -78,7 +71,7 @@ func (o *overviewScreen) dataChanged() {
 // What changed since the last look is taken from the first answer of a run:
 // later answers reflect what this person did meanwhile.
 func (o *overviewScreen) overviewLoaded(gen int, ov app.Overview, rows overviewRows, err error) {
-	if gen != o.generation {
+	if !o.loads.latest(gen) {
 		return
 	}
 	o.refreshing = false

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"context"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -28,7 +27,7 @@ type shopScreen struct {
 	// What was loaded for the shop, off the UI goroutine.
 	loaded     string // name the fields below belong to
 	loading    bool
-	generation int
+	loads      loads
 	loadErr    error
 	shop       data.Shop
 	verdict    *app.Verdict
@@ -106,8 +105,8 @@ func (s *shopScreen) reload() {
 	if desk == nil || s.name == "" {
 		return
 	}
-	s.generation++
-	gen, name := s.generation, s.name
+	gen, ctx := s.loads.start()
+	name := s.name
 	var id int64 // the shop shown, to follow a rename made anywhere
 	if s.loaded == s.name {
 		id = s.shop.ID
@@ -119,32 +118,32 @@ func (s *shopScreen) reload() {
 	}
 	s.shell.background(func() {
 		r := shopData{}
-		r.shop, r.err = desk.Shop(context.Background(), name)
+		r.shop, r.err = desk.Shop(ctx, name)
 		if r.err != nil && id != 0 {
-			if sh, err := desk.ShopByID(context.Background(), id); err == nil {
+			if sh, err := desk.ShopByID(ctx, id); err == nil {
 				r.shop, r.err, name = sh, nil, sh.Name
 			}
 		}
 		if r.err == nil {
 			var vs []app.Verdict
-			if vs, r.err = desk.Readiness(context.Background(), desk.Today(), name); r.err == nil && len(vs) == 1 {
+			if vs, r.err = desk.Readiness(ctx, desk.Today(), name); r.err == nil && len(vs) == 1 {
 				r.verdict = &vs[0]
 			}
 		}
 		if r.err == nil {
-			r.violations, r.err = desk.Violations(context.Background(), name)
+			r.violations, r.err = desk.Violations(ctx, name)
 		}
 		if r.err == nil {
-			r.batches, r.err = desk.Imports(context.Background(), name)
+			r.batches, r.err = desk.Imports(ctx, name)
 		}
 		if r.err == nil {
-			r.orders, r.err = desk.BlockingOrders(context.Background(), name, evidenceLimit)
+			r.orders, r.err = desk.BlockingOrders(ctx, name, evidenceLimit)
 		}
 		if r.err == nil {
-			r.cases, r.err = desk.OpenCases(context.Background(), name, evidenceLimit)
+			r.cases, r.err = desk.OpenCases(ctx, name, evidenceLimit)
 		}
 		if r.err == nil {
-			r.ruleSets, r.err = desk.RuleSets(context.Background())
+			r.ruleSets, r.err = desk.RuleSets(ctx)
 		}
 		fyne.Do(func() { s.dataLoaded(gen, name, r) })
 	})
@@ -163,7 +162,7 @@ type shopData struct {
 }
 
 func (s *shopScreen) dataLoaded(gen int, name string, r shopData) {
-	if gen != s.generation {
+	if !s.loads.latest(gen) {
 		return
 	}
 	s.loading = false
