@@ -162,3 +162,24 @@ func TestAFailedReadSaysWhatItWasReadingAndNotFoundOnlyWhenNothingWasFound(t *te
 		t.Fatalf("a cancelled read of shop 404: %v", err)
 	}
 }
+
+// TestAStatementOfACancelledUpdateStopsAndNothingIsWritten: the core's
+// writes go through functions that take a plain Querier (AuditTx,
+// SetSettingTx…); given the core's *Tx they run with its context.
+func TestAStatementOfACancelledUpdateStopsAndNothingIsWritten(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stmtErr error
+	err := s.Update(ctx, "set a setting", func(tx *Tx) error {
+		cancel() // the person cancels while the transaction is open
+		stmtErr = SetSettingTx(tx, "review_days", "12")
+		return stmtErr
+	})
+	if !errors.Is(stmtErr, context.Canceled) || !errors.Is(err, context.Canceled) {
+		t.Fatalf("the statement gave %v and the update %v; want context.Canceled", stmtErr, err)
+	}
+	if v, err := s.Setting(context.Background(), "review_days", "unset"); err != nil || v != "unset" {
+		t.Fatalf("after the cancelled update the setting is %q, %v; want it unset", v, err)
+	}
+}
