@@ -22,6 +22,9 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// Open opens the desk at the database path (tests can wrap it).
 	Open func(path string) (*app.Desk, error)
+	// Context is what the command runs under, nil for until it ends; Ctrl-C
+	// cancels it either way.
+	Context context.Context
 }
 
 // command is one subcommand: its words and what it does.
@@ -152,7 +155,11 @@ func Run(args []string, env Env) int {
 	}
 	// Ctrl-C cancels the command's context: what it reads or writes stops
 	// cleanly. A second Ctrl-C ends the program at once, as it would anyway.
-	interrupted, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	parent := env.Context
+	if parent == nil {
+		parent = context.Background()
+	}
+	interrupted, stop := signal.NotifyContext(parent, os.Interrupt)
 	defer stop()
 	context.AfterFunc(interrupted, stop)
 	c := &ctx{Env: env, dbPath: db, Ctx: interrupted}
@@ -162,6 +169,9 @@ func Run(args []string, env Env) int {
 		}
 	}()
 	if err := cmd.run(c, rest); err != nil {
+		if errors.Is(err, context.Canceled) && interrupted.Err() != nil {
+			err = errCancelled // not "read the orders of …: context canceled"
+		}
 		var u usageError
 		if errors.As(err, &u) && !strings.Contains(u.msg, "usage:") {
 			err = usageError{u.msg + "\nusage: depositdesk " + cmd.usage}
@@ -170,6 +180,9 @@ func Run(args []string, env Env) int {
 	}
 	return 0
 }
+
+// errCancelled is what a command stopped by Ctrl-C says.
+var errCancelled = errors.New("cancelled")
 
 func find(args []string) (*command, []string) {
 	var best *command
