@@ -63,25 +63,28 @@ const SettingReviewDays = "review_days"
 const DefaultReviewDays = 7
 
 // ReviewDays is the expected review time: a submitted application without a
-// decision after this many days is overdue.
-func (d *Desk) ReviewDays() int {
-	n, err := strconv.Atoi(d.store.Setting(SettingReviewDays, ""))
-	if err != nil || n < 1 || n > 365 {
+// decision after this many days is overdue. It is the default when unset,
+// or when the setting cannot be read (a read that fails then fails the
+// caller's next read too, which reports it).
+func (d *Desk) ReviewDays(ctx context.Context) int {
+	set, err := d.store.Setting(ctx, SettingReviewDays, "")
+	n, nerr := strconv.Atoi(set)
+	if err != nil || nerr != nil || n < 1 || n > 365 {
 		return DefaultReviewDays
 	}
 	return n
 }
 
 // SetReviewDays changes the expected review time (1 to 365 days); audited.
-func (d *Desk) SetReviewDays(n int) error {
+func (d *Desk) SetReviewDays(ctx context.Context, n int) error {
 	if n < 1 || n > 365 {
 		return data.Msg(MsgReviewDays, map[string]any{"Days": n})
 	}
-	old := d.ReviewDays()
+	old := d.ReviewDays(ctx)
 	if old == n {
 		return nil
 	}
-	err := d.store.Update(context.Background(), "set the review time", func(tx *data.Tx) error {
+	err := d.store.Update(ctx, "set the review time", func(tx *data.Tx) error {
 		if err := data.SetSettingTx(tx, SettingReviewDays, strconv.Itoa(n)); err != nil {
 			return err
 		}
@@ -183,7 +186,7 @@ type Prepared struct {
 // of every ready shop whose application is not already submitted, approved or
 // refunded. The warnings name each named shop that is not ready, each one
 // whose data is stale, and each ready shop left out.
-func (d *Desk) Prepare(asOf data.Date, shops ...string) ([]Prepared, []data.Message, error) {
+func (d *Desk) Prepare(ctx context.Context, asOf data.Date, shops ...string) ([]Prepared, []data.Message, error) {
 	var names []string
 	seen := map[string]bool{}
 	for _, n := range shops {
@@ -193,12 +196,12 @@ func (d *Desk) Prepare(asOf data.Date, shops ...string) ([]Prepared, []data.Mess
 			names = append(names, n)
 		}
 	}
-	verdicts, err := d.Readiness(asOf, names...)
+	verdicts, err := d.Readiness(ctx, asOf, names...)
 	if err != nil {
 		return nil, nil, err
 	}
 	existing := map[int64]data.Application{}
-	apps, err := d.store.Applications()
+	apps, err := d.store.Applications(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -227,7 +230,7 @@ func (d *Desk) Prepare(asOf data.Date, shops ...string) ([]Prepared, []data.Mess
 		if v.Stale {
 			warnings = append(warnings, data.Message{Text: MsgExportStale, Args: map[string]any{"Shop": v.Shop, "Date": v.DataAsOf.String(), "Days": StaleAfterDays}})
 		}
-		p, err := d.prepare(v)
+		p, err := d.prepare(ctx, v)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -248,20 +251,20 @@ func kept(s data.ApplicationStatus) bool {
 	return s == data.AppSubmitted || s == data.AppApproved || s == data.AppRefunded
 }
 
-func (d *Desk) prepare(v Verdict) (Prepared, error) {
-	sh, err := d.store.ShopByID(v.ShopID)
+func (d *Desk) prepare(ctx context.Context, v Verdict) (Prepared, error) {
+	sh, err := d.store.ShopByID(ctx, v.ShopID)
 	if err != nil {
 		return Prepared{}, err
 	}
-	rs, err := d.store.RuleSet(sh.RuleSet)
+	rs, err := d.store.RuleSet(ctx, sh.RuleSet)
 	if err != nil {
 		return Prepared{}, err
 	}
 	p := Prepared{Shop: sh, Verdict: v}
-	if p.Violations, err = d.store.Violations(sh.ID); err != nil {
+	if p.Violations, err = d.store.Violations(ctx, sh.ID); err != nil {
 		return p, err
 	}
-	if p.Orders, err = d.store.OrderSummary(sh.ID, rs.Window(sh.Site)); err != nil {
+	if p.Orders, err = d.store.OrderSummary(ctx, sh.ID, rs.Window(sh.Site)); err != nil {
 		return p, err
 	}
 	for _, o := range p.Orders {
@@ -343,7 +346,7 @@ func (d *Desk) Export(ctx context.Context, dir string, asOf data.Date, lang stri
 // ExportWith is Export with options.
 func (d *Desk) ExportWith(ctx context.Context, dir string, asOf data.Date, o ExportOptions, shops ...string) (ExportResult, error) {
 	var res ExportResult
-	prepared, warnings, err := d.Prepare(asOf, shops...)
+	prepared, warnings, err := d.Prepare(ctx, asOf, shops...)
 	res.Warnings = warnings
 	if o.Warn != nil && len(warnings) > 0 {
 		o.Warn(warnings)
@@ -376,7 +379,7 @@ func (d *Desk) ExportWith(ctx context.Context, dir string, asOf data.Date, o Exp
 		if err != nil {
 			return res, data.Msg(MsgExportFailed, map[string]any{"Shop": p.Shop.Name, "Err": err.Error()})
 		}
-		e, warn, err := d.recordExport(p, wb, path, today)
+		e, warn, err := d.recordExport(ctx, p, wb, path, today)
 		if err != nil {
 			return res, err
 		}
@@ -401,10 +404,10 @@ func (d *Desk) ExportWith(ctx context.Context, dir string, asOf data.Date, o Exp
 
 // recordExport makes the written workbook the shop's draft application (unless
 // its application is past the draft) and audits the export, in one transaction.
-func (d *Desk) recordExport(p Prepared, wb workbook.Application, path string, today data.Date) (ExportedApplication, *data.Message, error) {
+func (d *Desk) recordExport(ctx context.Context, p Prepared, wb workbook.Application, path string, today data.Date) (ExportedApplication, *data.Message, error) {
 	e := ExportedApplication{Shop: p.Shop.Name, File: path, Verdict: p.Verdict.Status, Amount: wb.Refundable, Currency: wb.Currency, Status: data.AppDraft}
 	var warn *data.Message
-	err := d.store.Update(context.Background(), "record the export of "+p.Shop.Name, func(tx *data.Tx) error {
+	err := d.store.Update(ctx, "record the export of "+p.Shop.Name, func(tx *data.Tx) error {
 		old, err := data.ApplicationTx(tx, p.Shop.ID, 0)
 		switch {
 		case err == nil && kept(old.Status):
@@ -473,8 +476,8 @@ type ApplicationView struct {
 }
 
 // Applications lists every shop's application as of a day, by shop name.
-func (d *Desk) Applications(asOf data.Date) ([]ApplicationView, error) {
-	apps, err := d.store.Applications()
+func (d *Desk) Applications(ctx context.Context, asOf data.Date) ([]ApplicationView, error) {
+	apps, err := d.store.Applications(ctx)
 	if err != nil || len(apps) == 0 {
 		return nil, err
 	}
@@ -482,17 +485,17 @@ func (d *Desk) Applications(asOf data.Date) ([]ApplicationView, error) {
 	for i, a := range apps {
 		names[i] = a.Shop
 	}
-	verdicts, err := d.Readiness(asOf, names...)
+	verdicts, err := d.Readiness(ctx, asOf, names...)
 	if err != nil {
 		return nil, err
 	}
-	return viewsOf(apps, verdicts, asOf, d.ReviewDays()), nil
+	return viewsOf(apps, verdicts, asOf, d.ReviewDays(ctx)), nil
 }
 
 // applicationViews judges the applications against verdicts already
 // computed (one per shop), so the overview computes readiness only once.
-func (d *Desk) applicationViews(verdicts []Verdict, asOf data.Date, review int) ([]ApplicationView, error) {
-	apps, err := d.store.Applications()
+func (d *Desk) applicationViews(ctx context.Context, verdicts []Verdict, asOf data.Date, review int) ([]ApplicationView, error) {
+	apps, err := d.store.Applications(ctx)
 	if err != nil || len(apps) == 0 {
 		return nil, err
 	}
@@ -558,8 +561,8 @@ func NextStatuses(s data.ApplicationStatus) []data.ApplicationStatus {
 // the person saw (ApplicationView.Version): when someone else changed it
 // since, the change is refused (data.Stale, naming who and when); 0 reads and
 // writes at once (the command line).
-func (d *Desk) SetApplicationStatus(shop string, version int64, status data.ApplicationStatus, on data.Date, note string) error {
-	sh, err := d.Shop(shop)
+func (d *Desk) SetApplicationStatus(ctx context.Context, shop string, version int64, status data.ApplicationStatus, on data.Date, note string) error {
+	sh, err := d.Shop(ctx, shop)
 	if err != nil {
 		return err
 	}
@@ -575,7 +578,7 @@ func (d *Desk) SetApplicationStatus(shop string, version int64, status data.Appl
 	if on > today {
 		return data.Msg(MsgStatusDateFuture, map[string]any{"On": on.String()})
 	}
-	err = d.store.Update(context.Background(), "change the application of "+shop, func(tx *data.Tx) error {
+	err = d.store.Update(ctx, "change the application of "+shop, func(tx *data.Tx) error {
 		a, err := data.ApplicationTx(tx, sh.ID, version)
 		if errors.Is(err, data.ErrNotFound) {
 			return data.Msg(MsgNoApplication, map[string]any{"Shop": sh.Name})
@@ -653,7 +656,7 @@ func addNote(notes, note string) string {
 // as of today count: a look ahead (--as-of next month) changes nothing. The
 // first verdict of a shop is recorded without an entry; there is nothing it
 // changed from. Call it after Readiness, which itself never writes.
-func (d *Desk) RecordVerdicts(vs []Verdict) error {
+func (d *Desk) RecordVerdicts(ctx context.Context, vs []Verdict) error {
 	today := d.Today()
 	var current []Verdict
 	for _, v := range vs {
@@ -664,7 +667,7 @@ func (d *Desk) RecordVerdicts(vs []Verdict) error {
 	if len(current) == 0 {
 		return nil
 	}
-	return d.store.Update(context.Background(), "record the verdicts", func(tx *data.Tx) error {
+	return d.store.Update(ctx, "record the verdicts", func(tx *data.Tx) error {
 		last, err := data.VerdictStatusesTx(tx)
 		if err != nil {
 			return err

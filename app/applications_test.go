@@ -25,7 +25,7 @@ var demoAsOf = data.MakeDate(2026, 11, 24)
 func demoDesk(t *testing.T) *Desk {
 	t.Helper()
 	d := mustDesk(t)
-	if _, err := d.LoadDemo(); err != nil {
+	if _, err := d.LoadDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -68,7 +68,7 @@ func labelled(t *testing.T, f *excelize.File, sheet, label string) (int, []strin
 
 func auditOf(t *testing.T, d *Desk, shop, action string) []data.AuditEntry {
 	t.Helper()
-	all, err := d.Audit(shop, 0)
+	all, err := d.Audit(context.Background(), shop, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func warningsOf(res ExportResult, text string) []data.Message {
 
 func viewOf(t *testing.T, d *Desk, asOf data.Date, shop string) ApplicationView {
 	t.Helper()
-	apps, err := d.Applications(asOf)
+	apps, err := d.Applications(context.Background(), asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func TestExportWritesEveryReadyShopsWorkbookAndTheSummary(t *testing.T) {
 	}
 
 	// Checklist: one row per check of the verdict, every one passed.
-	vs, err := d.Readiness(demoAsOf, "Acme US")
+	vs, err := d.Readiness(context.Background(), demoAsOf, "Acme US")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestExportWritesEveryReadyShopsWorkbookAndTheSummary(t *testing.T) {
 	}
 
 	// Orders: the counts by class, as the store has them.
-	sum, err := d.Store().OrderSummary(vs[0].ShopID, 30)
+	sum, err := d.Store().OrderSummary(context.Background(), vs[0].ShopID, 30)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +195,7 @@ func TestExportWritesEveryReadyShopsWorkbookAndTheSummary(t *testing.T) {
 	}
 
 	// The record: a draft with the amount, the full account and the verdict.
-	rec, err := d.Store().Application(vs[0].ShopID)
+	rec, err := d.Store().Application(context.Background(), vs[0].ShopID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +226,7 @@ func TestAChineseExportIsInChinese(t *testing.T) {
 	if got := strings.Join(f.GetSheetList(), "|"); got != "申请|检查清单|订单汇总" {
 		t.Fatalf("sheets %s", got)
 	}
-	rec, _ := d.Store().Application(viewOf(t, d, demoAsOf, "Acme US").ShopID)
+	rec, _ := d.Store().Application(context.Background(), viewOf(t, d, demoAsOf, "Acme US").ShopID)
 	if !strings.HasPrefix(rec.Reason, "店铺「Acme US」") {
 		t.Errorf("reason %q", rec.Reason)
 	}
@@ -403,7 +403,7 @@ func TestTheApplicationLifecycle(t *testing.T) {
 		{data.AppDraft, nov(30), "draft is not an application status; use submitted, approved, rejected or refunded"},
 	}
 	for _, s := range steps {
-		err := d.SetApplicationStatus("acme us", 0, s.to, s.on, "")
+		err := d.SetApplicationStatus(context.Background(), "acme us", 0, s.to, s.on, "")
 		switch {
 		case s.want == "" && err != nil:
 			t.Fatalf("→ %s on %s: %v", s.to, s.on, err)
@@ -428,7 +428,7 @@ func TestTheApplicationLifecycle(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("audited moves:\n%s", strings.Join(got, "\n"))
 	}
-	if err := d.SetApplicationStatus("Lotus MY", 0, data.AppSubmitted, nov(25), ""); err == nil || !strings.Contains(err.Error(), "Lotus MY has no application yet") {
+	if err := d.SetApplicationStatus(context.Background(), "Lotus MY", 0, data.AppSubmitted, nov(25), ""); err == nil || !strings.Contains(err.Error(), "Lotus MY has no application yet") {
 		t.Fatalf("a shop without an application: %v", err)
 	}
 }
@@ -436,10 +436,10 @@ func TestTheApplicationLifecycle(t *testing.T) {
 func TestARejectionKeepsItsNoteAndANewExportMakesADraftAgain(t *testing.T) {
 	d := demoDesk(t)
 	exportOK(t, d, t.TempDir(), "en")
-	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
+	if err := d.SetApplicationStatus(context.Background(), "Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.SetApplicationStatus("Acme US", 0, data.AppRejected, demoAsOf, "bank letter missing"); err != nil {
+	if err := d.SetApplicationStatus(context.Background(), "Acme US", 0, data.AppRejected, demoAsOf, "bank letter missing"); err != nil {
 		t.Fatal(err)
 	}
 	if v := viewOf(t, d, demoAsOf, "Acme US"); v.Note != "bank letter missing" || v.Decided != demoAsOf {
@@ -457,7 +457,7 @@ func TestARejectionKeepsItsNoteAndANewExportMakesADraftAgain(t *testing.T) {
 func TestASubmittedApplicationIsNotResetByANewExport(t *testing.T) {
 	d := demoDesk(t)
 	first := exportOK(t, d, t.TempDir(), "en")
-	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
+	if err := d.SetApplicationStatus(context.Background(), "Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
 		t.Fatal(err)
 	}
 	// With no shop named, a shop whose application is under way is left out.
@@ -485,11 +485,11 @@ func TestASubmittedApplicationIsNotResetByANewExport(t *testing.T) {
 func TestASubmittedApplicationIsOverdueTheDayAfterTheReviewTime(t *testing.T) {
 	d := demoDesk(t)
 	exportOK(t, d, t.TempDir(), "en")
-	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
+	if err := d.SetApplicationStatus(context.Background(), "Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
 		t.Fatal(err)
 	}
-	if d.ReviewDays() != 7 {
-		t.Fatalf("review days default to %d", d.ReviewDays())
+	if d.ReviewDays(context.Background()) != 7 {
+		t.Fatalf("review days default to %d", d.ReviewDays(context.Background()))
 	}
 	if v := viewOf(t, d, demoAsOf.AddDays(7), "Acme US"); v.Overdue || v.ReviewDue != demoAsOf.AddDays(7) {
 		t.Fatalf("day 7: %+v", v)
@@ -498,23 +498,23 @@ func TestASubmittedApplicationIsOverdueTheDayAfterTheReviewTime(t *testing.T) {
 		t.Fatalf("day 8 is not overdue: %+v", v)
 	}
 
-	if err := d.SetReviewDays(10); err != nil {
+	if err := d.SetReviewDays(context.Background(), 10); err != nil {
 		t.Fatal(err)
 	}
-	if v := viewOf(t, d, demoAsOf.AddDays(8), "Acme US"); v.Overdue || d.ReviewDays() != 10 {
+	if v := viewOf(t, d, demoAsOf.AddDays(8), "Acme US"); v.Overdue || d.ReviewDays(context.Background()) != 10 {
 		t.Fatalf("with 10 review days, day 8: %+v", v)
 	}
 	if e := auditOf(t, d, "", "settings"); len(e) != 1 || e[0].Detail != "review days: 7 → 10" {
 		t.Fatalf("audit %+v", e)
 	}
 	for _, bad := range []int{0, 366, -1} {
-		if err := d.SetReviewDays(bad); err == nil {
+		if err := d.SetReviewDays(context.Background(), bad); err == nil {
 			t.Errorf("review days %d accepted", bad)
 		}
 	}
 
 	// A decision ends the wait.
-	if err := d.SetApplicationStatus("Acme US", 0, data.AppApproved, demoAsOf, ""); err != nil {
+	if err := d.SetApplicationStatus(context.Background(), "Acme US", 0, data.AppApproved, demoAsOf, ""); err != nil {
 		t.Fatal(err)
 	}
 	if v := viewOf(t, d, demoAsOf.AddDays(30), "Acme US"); v.Overdue {
@@ -606,11 +606,11 @@ func TestAVerdictChangeIsAuditedOnce(t *testing.T) {
 	d := demoDesk(t)
 	record := func() {
 		t.Helper()
-		vs, err := d.Readiness(d.Today())
+		vs, err := d.Readiness(context.Background(), d.Today())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := d.RecordVerdicts(vs); err != nil {
+		if err := d.RecordVerdicts(context.Background(), vs); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -630,8 +630,8 @@ func TestAVerdictChangeIsAuditedOnce(t *testing.T) {
 	}
 
 	// A look ahead records nothing.
-	vs, _ := d.Readiness(d.Today().AddDays(400))
-	if err := d.RecordVerdicts(vs); err != nil {
+	vs, _ := d.Readiness(context.Background(), d.Today().AddDays(400))
+	if err := d.RecordVerdicts(context.Background(), vs); err != nil {
 		t.Fatal(err)
 	}
 	if e := auditOf(t, d, "", "verdict"); len(e) != 1 {
@@ -644,10 +644,10 @@ func TestTheAuditLogExportsAsXLSXAndCSV(t *testing.T) {
 	exportOK(t, d, t.TempDir(), "en")
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "审计 log.xlsx")
-	if err := d.ExportAudit(xlsx, "Acme US"); err != nil {
+	if err := d.ExportAudit(context.Background(), xlsx, "Acme US"); err != nil {
 		t.Fatal(err)
 	}
-	entries, _ := d.Audit("Acme US", 0)
+	entries, _ := d.Audit(context.Background(), "Acme US", 0)
 	f := openBook(t, xlsx)
 	rows, err := f.GetRows("Audit log")
 	if err != nil {
@@ -657,18 +657,18 @@ func TestTheAuditLogExportsAsXLSXAndCSV(t *testing.T) {
 		rows[1][3] != "export" || rows[1][2] != "Acme US" {
 		t.Fatalf("rows %q", rows)
 	}
-	if err := d.ExportAudit(xlsx, ""); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if err := d.ExportAudit(context.Background(), xlsx, ""); err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Fatalf("overwrote: %v", err)
 	}
 	csv := filepath.Join(dir, "audit.csv")
-	if err := d.ExportAudit(csv, ""); err != nil {
+	if err := d.ExportAudit(context.Background(), csv, ""); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(csv)
 	if !strings.HasPrefix(string(b), "\uFEFFTime,User,Shop,Action,Detail\r\n") || !strings.Contains(string(b), "shop.add") {
 		t.Fatalf("csv:\n%s", b)
 	}
-	if err := d.ExportAudit(filepath.Join(dir, "audit.pdf"), ""); err == nil {
+	if err := d.ExportAudit(context.Background(), filepath.Join(dir, "audit.pdf"), ""); err == nil {
 		t.Fatal("a .pdf audit log was written")
 	}
 }
@@ -683,11 +683,11 @@ func TestAStatusChangeOnAnApplicationSomeoneElseChangedIsRefused(t *testing.T) {
 	}
 	defer other.Close()
 	other.User, other.Now = "mei", d.Now
-	if err := other.SetApplicationStatus("Acme US", seen.Version, data.AppSubmitted, demoAsOf, "ticket 9"); err != nil {
+	if err := other.SetApplicationStatus(context.Background(), "Acme US", seen.Version, data.AppSubmitted, demoAsOf, "ticket 9"); err != nil {
 		t.Fatal(err)
 	}
 
-	err = d.SetApplicationStatus("Acme US", seen.Version, data.AppSubmitted, demoAsOf, "ticket 10")
+	err = d.SetApplicationStatus(context.Background(), "Acme US", seen.Version, data.AppSubmitted, demoAsOf, "ticket 10")
 	var stale data.Stale
 	if !errors.As(err, &stale) {
 		t.Fatalf("a change on a stale application: %v", err)
@@ -702,10 +702,10 @@ func TestAStatusChangeOnAnApplicationSomeoneElseChangedIsRefused(t *testing.T) {
 	}
 	// On what is stored now it goes through; the command line (0) reads and writes at once.
 	now := viewOf(t, d, demoAsOf, "Acme US")
-	if err := d.SetApplicationStatus("Acme US", now.Version, data.AppRejected, demoAsOf, ""); err != nil {
+	if err := d.SetApplicationStatus(context.Background(), "Acme US", now.Version, data.AppRejected, demoAsOf, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
+	if err := d.SetApplicationStatus(context.Background(), "Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -722,7 +722,9 @@ func TestTwoStatusChangesAtOnceOnTheSameApplicationLetOneThrough(t *testing.T) {
 	other.Now = d.Now
 	errs := make(chan error, 2)
 	for _, desk := range []*Desk{d, other} {
-		go func() { errs <- desk.SetApplicationStatus("Acme US", seen.Version, data.AppSubmitted, demoAsOf, "") }()
+		go func() {
+			errs <- desk.SetApplicationStatus(context.Background(), "Acme US", seen.Version, data.AppSubmitted, demoAsOf, "")
+		}()
 	}
 	var through, stale int
 	for range 2 {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -20,11 +21,11 @@ import (
 // ExportAudit writes the audit log (of one shop, "" for all), newest first, to
 // path as .xlsx or .csv (UTF-8 with a byte-order mark, so Excel reads Chinese
 // names). An existing file is never overwritten.
-func (d *Desk) ExportAudit(path, shop string) error {
+func (d *Desk) ExportAudit(ctx context.Context, path, shop string) error {
 	if err := checkTableFile(path); err != nil {
 		return err
 	}
-	entries, err := d.Audit(shop, 0)
+	entries, err := d.Audit(ctx, shop, 0)
 	if err != nil {
 		return err
 	}

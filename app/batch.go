@@ -172,7 +172,7 @@ func ExportFiles(paths []string) ([]string, error) {
 // nothing is written. A file that cannot be read is reported in its
 // Refusal, not as an error: the others are still previewed.
 func (d *Desk) PreviewBatch(ctx context.Context, paths []string, o BatchOptions) (*BatchPlan, error) {
-	p, chosen, err := d.newBatch(paths, o)
+	p, chosen, err := d.newBatch(ctx, paths, o)
 	if err != nil {
 		return nil, err
 	}
@@ -270,7 +270,7 @@ func (d *Desk) previewFile(ctx context.Context, f *BatchFile, chosen *data.Shop,
 	}
 	f.sum = sum
 	if isKnown {
-		shop, err := d.store.ShopByID(known[0].ShopID)
+		shop, err := d.store.ShopByID(ctx, known[0].ShopID)
 		if err != nil {
 			return err
 		}
@@ -306,7 +306,7 @@ func (d *Desk) previewFile(ctx context.Context, f *BatchFile, chosen *data.Shop,
 			return err
 		}
 		if ok {
-			if sh, err := d.store.ShopByID(id); err == nil {
+			if sh, err := d.store.ShopByID(ctx, id); err == nil {
 				f.base = assignment{shop: sh.Name, how: AssignedFolder}
 			}
 		}
@@ -527,12 +527,12 @@ func (d *Desk) planAll(ctx context.Context, p *BatchPlan) error {
 // counts what would change when count is set (the preview; a commit counts
 // as it writes). Problems with the file become its Refusal.
 func (d *Desk) planOne(ctx context.Context, f *BatchFile, exportedAt data.Stamp, count bool) error {
-	shop, err := d.Shop(f.Shop)
+	shop, err := d.Shop(ctx, f.Shop)
 	if err != nil {
 		f.Refusal = asMessage(err, f.Name)
 		return nil
 	}
-	if b, ok := d.store.LiveBatchBySHA(shop.ID, f.sum); ok {
+	if b, ok := d.store.LiveBatchBySHA(ctx, shop.ID, f.sum); ok {
 		f.Plan = alreadyImported(shop, f.Path, b)
 		return nil
 	}
@@ -573,7 +573,7 @@ func (d *Desk) AssignShop(ctx context.Context, p *BatchPlan, i int, shop string)
 	if shop == "" {
 		f.base = assignment{how: Unassigned}
 	} else {
-		sh, err := d.Shop(shop)
+		sh, err := d.Shop(ctx, shop)
 		if err != nil {
 			return err
 		}
@@ -733,7 +733,7 @@ func reclassifyShopsTx(ctx context.Context, tx *data.Tx, batches []data.ImportBa
 // Files that are refused are left out and say why in the plan. All the
 // files that are not refused go in, or none.
 func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) (*BatchPlan, data.ImportGroup, error) {
-	p, chosen, err := d.newBatch(paths, o)
+	p, chosen, err := d.newBatch(ctx, paths, o)
 	if err != nil {
 		return nil, data.ImportGroup{}, err
 	}
@@ -889,10 +889,10 @@ func fileSizes(files []*BatchFile) []int64 {
 }
 
 // newBatch lists the files of a batch and finds the shop o names.
-func (d *Desk) newBatch(paths []string, o BatchOptions) (*BatchPlan, *data.Shop, error) {
+func (d *Desk) newBatch(ctx context.Context, paths []string, o BatchOptions) (*BatchPlan, *data.Shop, error) {
 	var chosen *data.Shop
 	if o.Shop != "" {
-		sh, err := d.Shop(o.Shop)
+		sh, err := d.Shop(ctx, o.Shop)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -967,15 +967,14 @@ func (d *Desk) writeAssigned(ctx context.Context, w *groupWriter, f *BatchFile, 
 
 // UndoGroup takes every file of an import group back out in one step,
 // restoring exactly the state before the group.
-func (d *Desk) UndoGroup(id int64) (data.ImportGroup, error) {
-	ctx := context.Background()
+func (d *Desk) UndoGroup(ctx context.Context, id int64) (data.ImportGroup, error) {
 	vocab, err := d.vocabulary(ctx)
 	if err != nil {
 		return data.ImportGroup{}, err
 	}
 	g, err := d.store.UndoGroup(ctx, id, d.Now(), func(tx *data.Tx, undone []data.ImportBatch) error {
 		for _, b := range undone {
-			shop, err := d.store.ShopByID(b.ShopID)
+			shop, err := d.store.ShopByID(ctx, b.ShopID)
 			if err != nil {
 				return err
 			}

@@ -74,7 +74,7 @@ func seededDesk(b *testing.B, path string, seeds []string) *Desk {
 	}
 	for i, seed := range seeds {
 		name := fmt.Sprintf("Shop %02d", i)
-		if _, err := d.AddShop(data.Shop{Name: name, Site: "TH", Deposit: 9000, Currency: "USD"}); err != nil {
+		if _, err := d.AddShop(context.Background(), data.Shop{Name: name, Site: "TH", Deposit: 9000, Currency: "USD"}); err != nil {
 			b.Fatal(err)
 		}
 		if _, err := d.Import(context.Background(), name, seed, ImportOptions{}); err != nil {

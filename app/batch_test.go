@@ -99,7 +99,7 @@ func TestAFileWhoseOrdersAnotherShopHoldsIsRefusedNamingThatShopAndItsBatch(t *t
 		t.Fatalf("the refused file wrote %d orders into Acme UK", n)
 	}
 	// Undoing the earlier import frees the orders for the right shop.
-	if _, err := d.Undo(first.ID); err != nil {
+	if _, err := d.Undo(context.Background(), first.ID); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := d.Import(context.Background(), "Acme UK", later, ImportOptions{}); err != nil {
@@ -207,7 +207,7 @@ func TestEachFileOfAFolderGoesToTheShopHoldingItsOrders(t *testing.T) {
 
 func mustShop(t testing.TB, d *Desk, name string) data.Shop {
 	t.Helper()
-	sh, err := d.Shop(name)
+	sh, err := d.Shop(context.Background(), name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,12 +338,12 @@ func TestANewShopsReturnsFileFollowsItsOrdersFileInTheSameBatch(t *testing.T) {
 func snapshot(t testing.TB, d *Desk) map[string]any {
 	t.Helper()
 	out := map[string]any{}
-	shops, err := d.Shops()
+	shops, err := d.Shops(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, sh := range shops {
-		cases, err := d.Store().Cases(sh.ID, false, 0)
+		cases, err := d.Store().Cases(context.Background(), sh.ID, false, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -382,7 +382,7 @@ func TestUndoOfAnImportGroupRestoresExactlyTheStateBeforeIt(t *testing.T) {
 	if reflect.DeepEqual(before, snapshot(t, d)) {
 		t.Fatal("the group changed nothing; the test proves nothing")
 	}
-	undone, err := d.UndoGroup(g.ID)
+	undone, err := d.UndoGroup(context.Background(), g.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -392,13 +392,13 @@ func TestUndoOfAnImportGroupRestoresExactlyTheStateBeforeIt(t *testing.T) {
 	if after := snapshot(t, d); !reflect.DeepEqual(before, after) {
 		t.Fatal("undo of the group did not restore the state before it")
 	}
-	batches, _ := d.Imports("")
+	batches, _ := d.Imports(context.Background(), "")
 	for _, b := range batches {
 		if b.Group == g.ID && !b.Undone {
 			t.Errorf("batch %d of the group is still live", b.ID)
 		}
 	}
-	if _, err := d.UndoGroup(g.ID); err == nil {
+	if _, err := d.UndoGroup(context.Background(), g.ID); err == nil {
 		t.Fatal("a group was undone twice")
 	}
 	// The same folder imports again as if new.
@@ -418,7 +418,7 @@ func TestAGroupIsNotUndoneWhenALaterImportBuiltOnIt(t *testing.T) {
 	later := movedOn(e, 10)
 	b := mustImport(t, d, "Acme US", writeExport(t, "All order-2026-11-01-10_00.csv", later)).Batch
 	before := snapshot(t, d)
-	_, err = d.UndoGroup(g.ID)
+	_, err = d.UndoGroup(context.Background(), g.ID)
 	if m := asMsg(t, err); !strings.Contains(m.Error(), "#"+itoa(b.ID)) {
 		t.Fatalf("refusal does not name the later batch: %v", m)
 	}
@@ -498,7 +498,7 @@ func TestUSReturnsDatedDayFirstGoIntoAUSShopWithoutWarnings(t *testing.T) {
 	if _, err := d.Commit(context.Background(), p); err != nil {
 		t.Fatal(err)
 	}
-	cases, err := d.Store().Cases(mustShop(t, d, "Acme US").ID, false, 0)
+	cases, err := d.Store().Cases(context.Background(), mustShop(t, d, "Acme US").ID, false, 0)
 	if err != nil || len(cases) != 1 || cases[0].Requested.String() != "2026-09-25 10:00:00" || cases[0].Refunded.String() != "2026-10-03 11:15:00" {
 		t.Fatalf("stored case: %v %+v", err, cases)
 	}
@@ -513,7 +513,7 @@ func TestAGroupCancelledHalfWayLeavesTheDatabaseAsItWas(t *testing.T) {
 		mustImport(t, d, name, writeExport(t, "All order-2026-10-01-10_00.csv", e))
 	}
 	before := snapshot(t, d)
-	batchesBefore, _ := d.Imports("")
+	batchesBefore, _ := d.Imports(context.Background(), "")
 	dir := t.TempDir()
 	for i, site := range []string{"US", "TH", "MY"} {
 		writeIn(t, dir, "All order-2026-10-2"+strconv.Itoa(i)+"-10_00.csv", movedOn(sample.Orders(sample.Options{Seed: uint64(80 + i), Orders: 30, Site: site}), 15))
@@ -533,7 +533,7 @@ func TestAGroupCancelledHalfWayLeavesTheDatabaseAsItWas(t *testing.T) {
 	if !reflect.DeepEqual(before, snapshot(t, d)) {
 		t.Fatal("a cancelled group left orders behind")
 	}
-	if after, _ := d.Imports(""); len(after) != len(batchesBefore) {
+	if after, _ := d.Imports(context.Background(), ""); len(after) != len(batchesBefore) {
 		t.Fatalf("a cancelled group left %d batches behind", len(after)-len(batchesBefore))
 	}
 }

@@ -66,7 +66,7 @@ func buildBigDesk() {
 	ctx := context.Background()
 	for i := 0; i < bigShops; i++ {
 		site := sites[i%len(sites)]
-		sh, err := d.AddShop(data.Shop{Name: fmt.Sprintf("Shop %04d %s", i, site), Site: site, Deposit: 50000, Currency: "USD",
+		sh, err := d.AddShop(context.Background(), data.Shop{Name: fmt.Sprintf("Shop %04d %s", i, site), Site: site, Deposit: 50000, Currency: "USD",
 			Client: fmt.Sprintf("Client %02d", i%40)})
 		if err != nil {
 			bigErr = err
@@ -101,7 +101,7 @@ func BenchmarkReadiness2000Shops1MOrders(b *testing.B) {
 	asOf := data.MakeDate(2026, 11, 24)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		vs, err := d.Readiness(asOf)
+		vs, err := d.Readiness(context.Background(), asOf)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 
@@ -49,7 +50,7 @@ var demoShops = []demoShop{
 // LoadDemo adds the sample shops (those not there yet) and imports their
 // sample exports, so a newcomer sees real verdicts at once. It returns how
 // many shops it added; running it again adds nothing.
-func (d *Desk) LoadDemo() (int, error) {
+func (d *Desk) LoadDemo(ctx context.Context) (int, error) {
 	dir, err := os.MkdirTemp("", "depositdesk-demo-")
 	if err != nil {
 		return 0, err
@@ -57,16 +58,18 @@ func (d *Desk) LoadDemo() (int, error) {
 	defer os.RemoveAll(dir)
 	added := 0
 	for _, ds := range demoShops {
-		if _, err := d.store.ShopByName(ds.shop.Name); err == nil {
+		if _, err := d.store.ShopByName(ctx, ds.shop.Name); err == nil {
 			continue
+		} else if !errors.Is(err, data.ErrNotFound) {
+			return added, err
 		}
-		sh, err := d.AddShop(ds.shop)
+		sh, err := d.AddShop(ctx, ds.shop)
 		if err != nil {
 			return added, err
 		}
 		added++
 		for _, v := range ds.violations {
-			if _, err := d.AddViolation(sh.Name, v); err != nil {
+			if _, err := d.AddViolation(ctx, sh.Name, v); err != nil {
 				return added, err
 			}
 		}
@@ -79,7 +82,7 @@ func (d *Desk) LoadDemo() (int, error) {
 			if err := os.WriteFile(path, b, 0o644); err != nil {
 				return added, err
 			}
-			if _, err := d.Import(context.Background(), sh.Name, path, ImportOptions{}); err != nil {
+			if _, err := d.Import(ctx, sh.Name, path, ImportOptions{}); err != nil {
 				return added, err
 			}
 		}

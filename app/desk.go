@@ -131,20 +131,20 @@ func (d *Desk) audit(shop data.Shop, action, detail string) data.AuditEntry {
 }
 
 // Audit lists the audit log, newest first, of one shop ("" for all).
-func (d *Desk) Audit(shop string, limit int) ([]data.AuditEntry, error) {
-	id, err := d.shopID(shop)
+func (d *Desk) Audit(ctx context.Context, shop string, limit int) ([]data.AuditEntry, error) {
+	id, err := d.shopID(ctx, shop)
 	if err != nil {
 		return nil, err
 	}
-	return d.store.Audit(id, limit)
+	return d.store.Audit(ctx, id, limit)
 }
 
 // Shops lists every shop by name.
-func (d *Desk) Shops() ([]data.Shop, error) { return d.store.Shops() }
+func (d *Desk) Shops(ctx context.Context) ([]data.Shop, error) { return d.store.Shops(ctx) }
 
 // Shop finds a shop by name.
-func (d *Desk) Shop(name string) (data.Shop, error) {
-	sh, err := d.store.ShopByName(name)
+func (d *Desk) Shop(ctx context.Context, name string) (data.Shop, error) {
+	sh, err := d.store.ShopByName(ctx, name)
 	if errors.Is(err, data.ErrNotFound) {
 		return sh, data.Msg("There is no shop named {{.Name}}.", map[string]any{"Name": name})
 	}
@@ -152,19 +152,21 @@ func (d *Desk) Shop(name string) (data.Shop, error) {
 }
 
 // shopID is the id of the named shop, 0 for "" (every shop).
-func (d *Desk) shopID(name string) (int64, error) {
+func (d *Desk) shopID(ctx context.Context, name string) (int64, error) {
 	if name == "" {
 		return 0, nil
 	}
-	sh, err := d.Shop(name)
+	sh, err := d.Shop(ctx, name)
 	return sh.ID, err
 }
 
 // ShopByID finds a shop by id.
-func (d *Desk) ShopByID(id int64) (data.Shop, error) { return d.store.ShopByID(id) }
+func (d *Desk) ShopByID(ctx context.Context, id int64) (data.Shop, error) {
+	return d.store.ShopByID(ctx, id)
+}
 
 // checkShop validates what a person entered for a shop.
-func (d *Desk) checkShop(sh *data.Shop) error {
+func (d *Desk) checkShop(ctx context.Context, sh *data.Shop) error {
 	sh.Name = strings.TrimSpace(sh.Name)
 	sh.Site = strings.ToUpper(strings.TrimSpace(sh.Site))
 	sh.Currency = strings.ToUpper(strings.TrimSpace(sh.Currency))
@@ -186,18 +188,20 @@ func (d *Desk) checkShop(sh *data.Shop) error {
 	case sh.ContractEnd != data.NoDate && sh.Opened != data.NoDate && sh.ContractEnd < sh.Opened:
 		return data.Msg("The contract of {{.Name}} cannot end before the shop opened.", map[string]any{"Name": sh.Name})
 	}
-	if _, err := d.store.RuleSet(sh.RuleSet); err != nil {
+	if _, err := d.store.RuleSet(ctx, sh.RuleSet); !errors.Is(err, data.ErrNotFound) {
+		return err
+	} else if err != nil {
 		return data.Msg("There is no rule set {{.ID}}; see the rule sets for the ones there are.", map[string]any{"ID": sh.RuleSet})
 	}
 	return nil
 }
 
 // AddShop adds a shop.
-func (d *Desk) AddShop(sh data.Shop) (data.Shop, error) {
-	if err := d.checkShop(&sh); err != nil {
+func (d *Desk) AddShop(ctx context.Context, sh data.Shop) (data.Shop, error) {
+	if err := d.checkShop(ctx, &sh); err != nil {
 		return sh, err
 	}
-	err := d.store.Update(context.Background(), "add the shop "+sh.Name, func(tx *data.Tx) error {
+	err := d.store.Update(ctx, "add the shop "+sh.Name, func(tx *data.Tx) error {
 		var err error
 		if sh, err = data.AddShopTx(tx, sh, d.Now()); err != nil {
 			return err
@@ -208,19 +212,22 @@ func (d *Desk) AddShop(sh data.Shop) (data.Shop, error) {
 }
 
 // SaveShop writes an edited shop; the audit log records what changed.
-func (d *Desk) SaveShop(sh data.Shop) error {
-	if err := d.checkShop(&sh); err != nil {
+func (d *Desk) SaveShop(ctx context.Context, sh data.Shop) error {
+	if err := d.checkShop(ctx, &sh); err != nil {
 		return err
 	}
-	old, err := d.store.ShopByID(sh.ID)
-	if err != nil {
+	old, err := d.store.ShopByID(ctx, sh.ID)
+	if errors.Is(err, data.ErrNotFound) {
 		return data.Msg("There is no shop named {{.Name}}.", map[string]any{"Name": sh.Name})
+	}
+	if err != nil {
+		return err
 	}
 	changes := shopChanges(old, sh)
 	if changes == "" {
 		return nil
 	}
-	err = d.store.Update(context.Background(), "save the shop "+sh.Name, func(tx *data.Tx) error {
+	err = d.store.Update(ctx, "save the shop "+sh.Name, func(tx *data.Tx) error {
 		if err := data.UpdateShopTx(tx, sh, d.Now()); err != nil {
 			return err
 		}

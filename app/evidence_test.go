@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,7 +14,7 @@ import (
 // exports, so Acme US is ready because both exports prove it.
 func TestTheDemosReadyShopIsReadyOnEvidence(t *testing.T) {
 	d := demoDesk(t)
-	vs, err := d.Readiness(demoAsOf)
+	vs, err := d.Readiness(context.Background(), demoAsOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,12 +57,12 @@ func TestTheAfterSalesCountIsOfTheOrdersItLists(t *testing.T) {
 	if inWindow == 0 || inWindow == len(e.Orders) {
 		t.Fatalf("the fixture needs orders on both sides of the window: %d of %d", inWindow, len(e.Orders))
 	}
-	vs, err := d.Readiness(asOf, sh.Name)
+	vs, err := d.Readiness(context.Background(), asOf, sh.Name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := checkOf(t, vs[0], CheckAfterSalesWindow)
-	listed, err := d.BlockingOrders(sh.Name, 0)
+	listed, err := d.BlockingOrders(context.Background(), sh.Name, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

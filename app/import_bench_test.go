@@ -57,7 +57,7 @@ func benchImport(b *testing.B, path string) {
 			b.Fatal(err)
 		}
 		name := "Bench"
-		if _, err := d.AddShop(data.Shop{Name: name, Site: "TH", Deposit: 9000, Currency: "USD"}); err != nil {
+		if _, err := d.AddShop(context.Background(), data.Shop{Name: name, Site: "TH", Deposit: 9000, Currency: "USD"}); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()

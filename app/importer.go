@@ -43,19 +43,19 @@ type ImportPlan struct {
 
 // Preview reads a file for a shop and says what importing it would do.
 func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptions) (*ImportPlan, error) {
-	shop, err := d.Shop(shopName)
+	shop, err := d.Shop(ctx, shopName)
 	if err != nil {
 		return nil, err
 	}
 	name := filepath.Base(path)
 	sum, res, hashErr, readErr := d.fingerprintAndRead(ctx, path, shop.Site, o.Progress, func(sum string) bool {
-		_, ok := d.store.LiveBatchBySHA(shop.ID, sum)
+		_, ok := d.store.LiveBatchBySHA(ctx, shop.ID, sum)
 		return ok
 	})
 	if hashErr != nil {
 		return nil, &data.Message{File: name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": hashErr.Error()}}
 	}
-	if b, ok := d.store.LiveBatchBySHA(shop.ID, sum); ok {
+	if b, ok := d.store.LiveBatchBySHA(ctx, shop.ID, sum); ok {
 		return alreadyImported(shop, path, b), nil
 	}
 	if readErr != nil {
@@ -191,28 +191,28 @@ func (d *Desk) Import(ctx context.Context, shop, path string, o ImportOptions) (
 }
 
 // Imports lists the import batches of a shop ("" for all), newest first.
-func (d *Desk) Imports(shop string) ([]data.ImportBatch, error) {
-	id, err := d.shopID(shop)
+func (d *Desk) Imports(ctx context.Context, shop string) ([]data.ImportBatch, error) {
+	id, err := d.shopID(ctx, shop)
 	if err != nil {
 		return nil, err
 	}
-	return d.store.Batches(id)
+	return d.store.Batches(ctx, id)
 }
 
 // Undo takes an import batch back out, restoring exactly the state before it.
-func (d *Desk) Undo(batchID int64) (data.ImportBatch, error) {
-	vocab, err := d.vocabulary(context.Background())
+func (d *Desk) Undo(ctx context.Context, batchID int64) (data.ImportBatch, error) {
+	vocab, err := d.vocabulary(ctx)
 	if err != nil {
 		return data.ImportBatch{}, err
 	}
-	b, err := d.store.UndoBatch(context.Background(), batchID, d.Now(), func(tx *data.Tx, b data.ImportBatch) error {
-		shop, err := d.store.ShopByID(b.ShopID)
+	b, err := d.store.UndoBatch(ctx, batchID, d.Now(), func(tx *data.Tx, b data.ImportBatch) error {
+		shop, err := d.store.ShopByID(ctx, b.ShopID)
 		if err != nil {
 			return err
 		}
 		// What undo put back was classified when it was first imported: the
 		// values taught since then still hold.
-		if _, err := data.ReclassifyTx(context.Background(), tx, b.ShopID, vocab.Classifier()); err != nil {
+		if _, err := data.ReclassifyTx(ctx, tx, b.ShopID, vocab.Classifier()); err != nil {
 			return fmt.Errorf("undo batch %d: %w", b.ID, err)
 		}
 		return data.AuditTx(tx, d.audit(shop, "undo", fmt.Sprintf("batch %d: %s", b.ID, b.FileName)))

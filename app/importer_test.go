@@ -28,7 +28,7 @@ func mustDesk(t testing.TB) *Desk {
 
 func mustAddShop(t testing.TB, d *Desk, name, site string) data.Shop {
 	t.Helper()
-	sh, err := d.AddShop(data.Shop{Name: name, Site: site, Deposit: 150000, Currency: "USD"})
+	sh, err := d.AddShop(context.Background(), data.Shop{Name: name, Site: site, Deposit: 150000, Currency: "USD"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 
 func ordersIn(t testing.TB, d *Desk, shop data.Shop) []data.Order {
 	t.Helper()
-	os, err := d.Store().Orders(shop.ID, 0)
+	os, err := d.Store().Orders(context.Background(), shop.ID, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestPreviewCountsWithoutWriting(t *testing.T) {
 	if n := len(ordersIn(t, d, sh)); n != 0 {
 		t.Fatalf("preview wrote %d orders", n)
 	}
-	if b, _ := d.Imports(""); len(b) != 0 {
+	if b, _ := d.Imports(context.Background(), ""); len(b) != 0 {
 		t.Fatalf("preview recorded %d batches", len(b))
 	}
 	if _, err := d.Commit(context.Background(), p); err != nil {
@@ -210,7 +210,7 @@ func TestReimportingAFileChangesNothing(t *testing.T) {
 	if !p.AlreadyImported || p.Batch.Unchanged != 25 || p.Batch.Created+p.Batch.Updated != 0 {
 		t.Fatalf("re-import: %+v", p.Batch)
 	}
-	batches, _ := d.Imports("Acme US")
+	batches, _ := d.Imports(context.Background(), "Acme US")
 	if len(batches) != 1 {
 		t.Fatalf("re-import recorded a batch: %d batches", len(batches))
 	}
@@ -253,7 +253,7 @@ func TestBadFilesAreRefusedWithTheirNameAndChangeNothing(t *testing.T) {
 	if n := len(ordersIn(t, d, sh)); n != 0 {
 		t.Fatalf("refused files left %d orders", n)
 	}
-	if b, _ := d.Imports(""); len(b) != 0 {
+	if b, _ := d.Imports(context.Background(), ""); len(b) != 0 {
 		t.Fatalf("refused files left %d batches", len(b))
 	}
 }
@@ -285,7 +285,7 @@ func TestUndoBringsTheVerdictBack(t *testing.T) {
 	mustAddShop(t, d, "Acme US", "US")
 	asOf := data.MakeDate(2026, 11, 24)
 	returns := writeExport(t, "Return order-2026-11-20-09_00.csv", sample.Returns(sample.Options{Seed: 8, Orders: 30}))
-	before, _ := d.Readiness(asOf)
+	before, _ := d.Readiness(context.Background(), asOf)
 	p, err := d.Import(context.Background(), "Acme US", returns, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -293,14 +293,14 @@ func TestUndoBringsTheVerdictBack(t *testing.T) {
 	if p.Batch.Kind != data.KindReturns {
 		t.Fatalf("kind %s", p.Batch.Kind)
 	}
-	mid, _ := d.Readiness(asOf)
+	mid, _ := d.Readiness(context.Background(), asOf)
 	if check(mid[0], CheckReturnsClosed).OK {
 		t.Fatal("open after-sales cases should fail returns_closed")
 	}
-	if _, err := d.Undo(p.Batch.ID); err != nil {
+	if _, err := d.Undo(context.Background(), p.Batch.ID); err != nil {
 		t.Fatal(err)
 	}
-	after, _ := d.Readiness(asOf)
+	after, _ := d.Readiness(context.Background(), asOf)
 	if check(after[0], CheckReturnsClosed).Detail != check(before[0], CheckReturnsClosed).Detail || after[0].Status != before[0].Status {
 		t.Fatalf("after undo: %+v\nbefore: %+v", after[0], before[0])
 	}

@@ -43,16 +43,16 @@ func (o *Overview) Application(shopID int64) *ApplicationView {
 // them; it writes nothing. What changed since the last look is compared with
 // the look recorded by Looked.
 func (d *Desk) Overview(ctx context.Context, asOf data.Date) (Overview, error) {
-	o := Overview{AsOf: asOf, ReviewDays: d.ReviewDays()}
-	shops, err := d.store.Shops()
+	o := Overview{AsOf: asOf, ReviewDays: d.ReviewDays(ctx)}
+	shops, err := d.store.Shops(ctx)
 	if err != nil {
-		return o, fmt.Errorf("list the shops: %w", err)
+		return o, err
 	}
 	o.Shops = shops
 	if o.Verdicts, err = d.verdicts(ctx, shops, asOf); err != nil {
 		return o, err
 	}
-	if o.Applications, err = d.applicationViews(o.Verdicts, asOf, o.ReviewDays); err != nil {
+	if o.Applications, err = d.applicationViews(ctx, o.Verdicts, asOf, o.ReviewDays); err != nil {
 		return o, err
 	}
 	last, err := d.store.LastLooks(ctx)
@@ -93,11 +93,11 @@ func changesSince(last map[int64]data.Look, o Overview) map[int64]ShopChange {
 // changed since this one, and the audit log gets each verdict of today that
 // changed status (RecordVerdicts). An overview of another day than today (a
 // look ahead) is no look at how things stand and records nothing.
-func (d *Desk) Looked(o Overview) error {
+func (d *Desk) Looked(ctx context.Context, o Overview) error {
 	if o.AsOf != d.Today() {
 		return nil
 	}
-	if err := d.RecordVerdicts(o.Verdicts); err != nil {
+	if err := d.RecordVerdicts(ctx, o.Verdicts); err != nil {
 		return fmt.Errorf("record the verdict changes: %w", err)
 	}
 	looks := make(map[int64]data.Look, len(o.Verdicts))
@@ -108,7 +108,7 @@ func (d *Desk) Looked(o Overview) error {
 		}
 		looks[v.ShopID] = l
 	}
-	return d.store.Update(context.Background(), "remember what the overview showed", func(tx *data.Tx) error {
+	return d.store.Update(ctx, "remember what the overview showed", func(tx *data.Tx) error {
 		return data.SaveLooksTx(tx, looks, d.Now())
 	})
 }

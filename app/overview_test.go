@@ -31,51 +31,51 @@ func TestEveryWriteAnnouncesOneChangeAndAFailedOneNone(t *testing.T) {
 	d := demoDesk(t)
 	log := &changeLog{}
 	stop := d.OnChange(log.add)
-	acme, err := d.Shop("Acme US")
+	acme, err := d.Shop(context.Background(), "Acme US")
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	acme.Notes = "call the bank"
-	if err := d.SaveShop(acme); err != nil {
+	if err := d.SaveShop(context.Background(), acme); err != nil {
 		t.Fatal(err)
 	}
 	if got := log.take(); len(got) != 1 || got[0] != (Change{ChangedShop, acme.ID}) {
 		t.Errorf("an edit announced %v", got)
 	}
 	acme.Name = ""
-	if err := d.SaveShop(acme); err == nil {
+	if err := d.SaveShop(context.Background(), acme); err == nil {
 		t.Fatal("a shop without a name was saved")
 	}
 	if got := log.take(); len(got) != 0 {
 		t.Errorf("a refused edit announced %v", got)
 	}
 
-	if _, err := d.AddViolation("Acme US", data.Violation{Date: demoAsOf, Kind: "Late dispatch", Penalty: 100}); err != nil {
+	if _, err := d.AddViolation(context.Background(), "Acme US", data.Violation{Date: demoAsOf, Kind: "Late dispatch", Penalty: 100}); err != nil {
 		t.Fatal(err)
 	}
 	if got := log.take(); len(got) != 1 || got[0].Kind != ChangedViolation || got[0].ShopID != acme.ID {
 		t.Errorf("a violation announced %v", got)
 	}
 
-	batches, err := d.Imports("Acme US")
+	batches, err := d.Imports(context.Background(), "Acme US")
 	if err != nil || len(batches) == 0 {
 		t.Fatal(batches, err)
 	}
-	if _, err := d.Undo(batches[0].ID); err != nil {
+	if _, err := d.Undo(context.Background(), batches[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	if got := log.take(); len(got) != 1 || got[0] != (Change{ChangedUndo, acme.ID}) {
 		t.Errorf("an undo announced %v", got)
 	}
-	if _, err := d.Undo(batches[0].ID); err == nil {
+	if _, err := d.Undo(context.Background(), batches[0].ID); err == nil {
 		t.Fatal("a batch was undone twice")
 	}
 	if got := log.take(); len(got) != 0 {
 		t.Errorf("a refused undo announced %v", got)
 	}
 
-	if err := d.SetReviewDays(10); err != nil {
+	if err := d.SetReviewDays(context.Background(), 10); err != nil {
 		t.Fatal(err)
 	}
 	if got := log.take(); len(got) != 1 || got[0].Kind != ChangedSettings {
@@ -83,7 +83,7 @@ func TestEveryWriteAnnouncesOneChangeAndAFailedOneNone(t *testing.T) {
 	}
 
 	stop()
-	if err := d.SetReviewDays(12); err != nil {
+	if err := d.SetReviewDays(context.Background(), 12); err != nil {
 		t.Fatal(err)
 	}
 	if got := log.take(); len(got) != 0 {
@@ -95,7 +95,7 @@ func TestAnImportAndAnApplicationMoveAnnounceTheirShop(t *testing.T) {
 	d := mustDesk(t)
 	log := &changeLog{}
 	d.OnChange(log.add)
-	if _, err := d.LoadDemo(); err != nil {
+	if _, err := d.LoadDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	kinds := map[ChangeKind]int{}
@@ -116,7 +116,7 @@ func TestAnImportAndAnApplicationMoveAnnounceTheirShop(t *testing.T) {
 	if got := log.take(); len(got) != 1 || got[0].Kind != ChangedApplication {
 		t.Errorf("an export announced %v", got)
 	}
-	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, demoAsOf, "ticket 1"); err != nil {
+	if err := d.SetApplicationStatus(context.Background(), "Acme US", 0, data.AppSubmitted, demoAsOf, "ticket 1"); err != nil {
 		t.Fatal(err)
 	}
 	if got := log.take(); len(got) != 1 || got[0].Kind != ChangedApplication {
@@ -131,7 +131,7 @@ func TestTheOverviewHoldsEveryVerdictAndTheApplicationsJudgedByThem(t *testing.T
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := d.Readiness(demoAsOf)
+	want, err := d.Readiness(context.Background(), demoAsOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestTheOverviewHoldsEveryVerdictAndTheApplicationsJudgedByThem(t *testing.T
 			t.Errorf("verdict %d: %s %s, want %s %s", i, o.Verdicts[i].Shop, o.Verdicts[i].Status, want[i].Shop, want[i].Status)
 		}
 	}
-	apps, err := d.Applications(demoAsOf)
+	apps, err := d.Applications(context.Background(), demoAsOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestTheOverviewSaysWhatChangedSinceTheLastLook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Looked(first); err != nil {
+	if err := d.Looked(context.Background(), first); err != nil {
 		t.Fatal(err)
 	}
 	again, err := d.Overview(ctx, demoAsOf)
@@ -192,7 +192,7 @@ func TestTheOverviewSaysWhatChangedSinceTheLastLook(t *testing.T) {
 	if shop.Shop == "" {
 		t.Fatal("every sample shop is blocked")
 	}
-	if _, err := d.AddViolation(shop.Shop, data.Violation{Date: demoAsOf, Kind: "Counterfeit claim"}); err != nil {
+	if _, err := d.AddViolation(context.Background(), shop.Shop, data.Violation{Date: demoAsOf, Kind: "Counterfeit claim"}); err != nil {
 		t.Fatal(err)
 	}
 	after, err := d.Overview(ctx, demoAsOf)
@@ -203,7 +203,7 @@ func TestTheOverviewSaysWhatChangedSinceTheLastLook(t *testing.T) {
 		t.Fatalf("changes %v, want %s from %s", after.Changed, shop.Shop, shop.Status)
 	}
 	// Once looked at, it is no longer news, also for another Desk on the file.
-	if err := d.Looked(after); err != nil {
+	if err := d.Looked(context.Background(), after); err != nil {
 		t.Fatal(err)
 	}
 	other, err := Open(d.Path())
@@ -223,7 +223,7 @@ func TestTheOverviewSaysWhatChangedSinceTheLastLook(t *testing.T) {
 func TestAnApplicationGoneOverdueIsAChange(t *testing.T) {
 	d := demoDesk(t)
 	exportOK(t, d, t.TempDir(), "en", "Acme US")
-	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
+	if err := d.SetApplicationStatus(context.Background(), "Acme US", 0, data.AppSubmitted, demoAsOf, ""); err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
@@ -231,10 +231,10 @@ func TestAnApplicationGoneOverdueIsAChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Looked(o); err != nil {
+	if err := d.Looked(context.Background(), o); err != nil {
 		t.Fatal(err)
 	}
-	late := demoAsOf.AddDays(d.ReviewDays() + 1)
+	late := demoAsOf.AddDays(d.ReviewDays(context.Background()) + 1)
 	o2, err := d.Overview(ctx, late)
 	if err != nil {
 		t.Fatal(err)
@@ -252,15 +252,15 @@ func TestAListenerSeesTheWriteDone(t *testing.T) {
 	d := demoDesk(t)
 	var seen string
 	d.OnChange(func(c Change) {
-		sh, err := d.ShopByID(c.ShopID)
+		sh, err := d.ShopByID(context.Background(), c.ShopID)
 		if err != nil {
 			t.Error(err)
 		}
 		seen = sh.Notes
 	})
-	sh, _ := d.Shop("Lotus MY")
+	sh, _ := d.Shop(context.Background(), "Lotus MY")
 	sh.Notes = "closing in December"
-	if err := d.SaveShop(sh); err != nil {
+	if err := d.SaveShop(context.Background(), sh); err != nil {
 		t.Fatal(err)
 	}
 	if seen != "closing in December" {
@@ -278,7 +278,7 @@ func TestANoteAddedWithAStatusChangeIsKeptWithTheEarlierOnes(t *testing.T) {
 		to   data.ApplicationStatus
 		note string
 	}{{data.AppSubmitted, "ticket 4471"}, {data.AppRejected, "bank letter missing"}, {data.AppSubmitted, ""}} {
-		if err := d.SetApplicationStatus("Acme US", 0, m.to, demoAsOf, m.note); err != nil {
+		if err := d.SetApplicationStatus(context.Background(), "Acme US", 0, m.to, demoAsOf, m.note); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -293,13 +293,13 @@ func TestALookAheadIsNoLook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Looked(ahead); err != nil {
+	if err := d.Looked(context.Background(), ahead); err != nil {
 		t.Fatal(err)
 	}
 	if looks, err := d.Store().LastLooks(context.Background()); err != nil || len(looks) != 0 {
 		t.Errorf("a look 60 days ahead recorded %v (%v)", looks, err)
 	}
-	if entries, _ := d.Audit("", 0); len(entries) > 0 && entries[0].Action == "verdict" {
+	if entries, _ := d.Audit(context.Background(), "", 0); len(entries) > 0 && entries[0].Action == "verdict" {
 		t.Errorf("a look ahead audited %+v", entries[0])
 	}
 }
@@ -329,7 +329,7 @@ func TestABatchImportAndItsUndoAnnounceOneChangeEach(t *testing.T) {
 	if got := log.take(); len(got) != 1 || got[0].Kind != ChangedImport {
 		t.Errorf("a batch of two files announced %v", got)
 	}
-	if _, err := d.UndoGroup(g.ID); err != nil {
+	if _, err := d.UndoGroup(context.Background(), g.ID); err != nil {
 		t.Fatal(err)
 	}
 	if got := log.take(); len(got) != 1 || got[0].Kind != ChangedUndo {

@@ -105,7 +105,7 @@ func TestAnImportLargerThanTheMemoryBoundImportsEveryOrderAndUndoesExactly(t *te
 			t.Fatalf("order %s of the folder is missing (%d of %d stored)", id, len(have), len(want))
 		}
 	}
-	if _, err := d.UndoGroup(g.ID); err != nil {
+	if _, err := d.UndoGroup(context.Background(), g.ID); err != nil {
 		t.Fatal(err)
 	}
 	if after := snapshot(t, d); !reflect.DeepEqual(before, after) {

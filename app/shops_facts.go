@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -9,25 +10,25 @@ import (
 )
 
 // AddViolation records a platform penalty against a shop.
-func (d *Desk) AddViolation(shop string, v data.Violation) (data.Violation, error) {
-	sh, err := d.Shop(shop)
+func (d *Desk) AddViolation(ctx context.Context, shop string, v data.Violation) (data.Violation, error) {
+	sh, err := d.Shop(ctx, shop)
 	if err != nil {
 		return v, err
 	}
 	v.ShopID = sh.ID
-	return v, d.saveViolation(sh, v, "violation.add")
+	return v, d.saveViolation(ctx, sh, v, "violation.add")
 }
 
 // SaveViolation edits a violation (resolving it, correcting its penalty).
-func (d *Desk) SaveViolation(v data.Violation) error {
-	sh, err := d.store.ShopByID(v.ShopID)
+func (d *Desk) SaveViolation(ctx context.Context, v data.Violation) error {
+	sh, err := d.store.ShopByID(ctx, v.ShopID)
 	if err != nil {
 		return err
 	}
-	return d.saveViolation(sh, v, "violation.edit")
+	return d.saveViolation(ctx, sh, v, "violation.edit")
 }
 
-func (d *Desk) saveViolation(sh data.Shop, v data.Violation, action string) error {
+func (d *Desk) saveViolation(ctx context.Context, sh data.Shop, v data.Violation, action string) error {
 	switch {
 	case v.Date == data.NoDate:
 		return data.Msg("A violation needs the date it was raised.", nil)
@@ -38,7 +39,7 @@ func (d *Desk) saveViolation(sh data.Shop, v data.Violation, action string) erro
 	case v.Resolved != data.NoDate && v.Resolved < v.Date:
 		return data.Msg("A violation cannot be resolved before it was raised.", nil)
 	}
-	err := d.store.Update(context.Background(), "save a violation of "+sh.Name, func(tx *data.Tx) error {
+	err := d.store.Update(ctx, "save a violation of "+sh.Name, func(tx *data.Tx) error {
 		id, err := data.SaveViolationTx(tx, v)
 		if err != nil {
 			return err
@@ -53,19 +54,19 @@ func (d *Desk) saveViolation(sh data.Shop, v data.Violation, action string) erro
 }
 
 // Violations lists a shop's violations ("" for all shops).
-func (d *Desk) Violations(shop string) ([]data.Violation, error) {
-	id, err := d.shopID(shop)
+func (d *Desk) Violations(ctx context.Context, shop string) ([]data.Violation, error) {
+	id, err := d.shopID(ctx, shop)
 	if err != nil {
 		return nil, err
 	}
-	return d.store.Violations(id)
+	return d.store.Violations(ctx, id)
 }
 
 // RuleSets lists the rule sets, built-in ones first.
-func (d *Desk) RuleSets() ([]data.RuleSet, error) { return d.store.RuleSets() }
+func (d *Desk) RuleSets(ctx context.Context) ([]data.RuleSet, error) { return d.store.RuleSets(ctx) }
 
 // SaveRuleSet stores an edited copy; built-in rule sets are read-only.
-func (d *Desk) SaveRuleSet(r data.RuleSet) error {
+func (d *Desk) SaveRuleSet(ctx context.Context, r data.RuleSet) error {
 	for _, b := range BuiltInRuleSets() {
 		if b.ID == r.ID {
 			return data.Msg("The built-in rule set {{.ID}} cannot be changed; copy it and edit the copy.", map[string]any{"ID": r.ID})
@@ -75,12 +76,15 @@ func (d *Desk) SaveRuleSet(r data.RuleSet) error {
 		return err
 	}
 	r.BuiltIn = false
-	if old, err := d.store.RuleSet(r.ID); err == nil {
+	switch old, err := d.store.RuleSet(ctx, r.ID); {
+	case err == nil:
 		r.Version = old.Version + 1
-	} else if r.Version == 0 {
+	case !errors.Is(err, data.ErrNotFound):
+		return err
+	case r.Version == 0:
 		r.Version = 1
 	}
-	err := d.store.Update(context.Background(), "save the rule set "+r.ID, func(tx *data.Tx) error {
+	err := d.store.Update(ctx, "save the rule set "+r.ID, func(tx *data.Tx) error {
 		if err := data.SaveRuleSetTx(tx, r); err != nil {
 			return err
 		}
@@ -90,28 +94,28 @@ func (d *Desk) SaveRuleSet(r data.RuleSet) error {
 }
 
 // Readiness computes the verdict of every shop (or of the named ones) on asOf.
-func (d *Desk) Readiness(asOf data.Date, names ...string) ([]Verdict, error) {
+func (d *Desk) Readiness(ctx context.Context, asOf data.Date, names ...string) ([]Verdict, error) {
 	var shops []data.Shop
 	if len(names) == 0 {
 		var err error
-		if shops, err = d.store.Shops(); err != nil {
+		if shops, err = d.store.Shops(ctx); err != nil {
 			return nil, err
 		}
 	}
 	for _, n := range names {
-		sh, err := d.Shop(n)
+		sh, err := d.Shop(ctx, n)
 		if err != nil {
 			return nil, err
 		}
 		shops = append(shops, sh)
 	}
-	return d.verdicts(context.Background(), shops, asOf)
+	return d.verdicts(ctx, shops, asOf)
 }
 
 // verdicts computes the verdict of each shop on asOf, in the order given.
 func (d *Desk) verdicts(ctx context.Context, shops []data.Shop, asOf data.Date) ([]Verdict, error) {
 	rules := map[string]data.RuleSet{}
-	all, err := d.store.RuleSets()
+	all, err := d.store.RuleSets(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -119,18 +123,18 @@ func (d *Desk) verdicts(ctx context.Context, shops []data.Shop, asOf data.Date) 
 		rules[r.ID] = r
 	}
 	violations := map[int64][]data.Violation{}
-	vs, err := d.store.Violations(0)
+	vs, err := d.store.Violations(ctx, 0)
 	if err != nil {
 		return nil, err
 	}
 	for _, v := range vs {
 		violations[v.ShopID] = append(violations[v.ShopID], v)
 	}
-	vocab, err := d.vocabulary(context.Background())
+	vocab, err := d.vocabulary(ctx)
 	if err != nil {
 		return nil, err
 	}
-	evidence, err := d.store.Evidence(context.Background())
+	evidence, err := d.store.Evidence(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +155,7 @@ func (d *Desk) verdicts(ctx context.Context, shops []data.Shop, asOf data.Date) 
 			defer wg.Done()
 			r, err := d.store.Facts(ctx)
 			if err != nil {
-				errs[w] = err
+				errs[w] = fmt.Errorf("begin reading the shops: %w", err)
 				return
 			}
 			defer r.Close()
@@ -159,17 +163,18 @@ func (d *Desk) verdicts(ctx context.Context, shops []data.Shop, asOf data.Date) 
 				sh := shops[i]
 				rs := rules[sh.RuleSet]
 				f := Facts{Shop: sh, Rules: rs, Violations: violations[sh.ID], Evidence: evidence[sh.ID]}
-				if f.Orders, err = r.Orders(sh.ID, rs.Window(sh.Site), asOf); err == nil {
-					f.Cases, err = r.Cases(sh.ID)
+				if f.Orders, err = r.Orders(ctx, sh.ID, rs.Window(sh.Site), asOf); err != nil {
+					errs[w] = fmt.Errorf("read the orders of %s: %w", sh.Name, err)
+					return
+				}
+				if f.Cases, err = r.Cases(ctx, sh.ID); err != nil {
+					errs[w] = fmt.Errorf("read the after-sales cases of %s: %w", sh.Name, err)
+					return
 				}
 				for _, g := range f.Cases.OpenValues {
 					if _, unknown := vocab.CaseOpen(g.Values); len(unknown) > 0 {
 						f.Cases.Unknown += g.Count
 					}
-				}
-				if err != nil {
-					errs[w] = err
-					return
 				}
 				out[i] = Evaluate(f, asOf)
 			}
@@ -186,23 +191,23 @@ func (d *Desk) verdicts(ctx context.Context, shops []data.Shop, asOf data.Date) 
 
 // BlockingOrders lists the orders that keep a shop from closing today: the
 // unsettled ones and the delivered ones still inside their return window.
-func (d *Desk) BlockingOrders(shop string, limit int) ([]data.Order, error) {
-	sh, err := d.Shop(shop)
+func (d *Desk) BlockingOrders(ctx context.Context, shop string, limit int) ([]data.Order, error) {
+	sh, err := d.Shop(ctx, shop)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := d.store.RuleSet(sh.RuleSet)
+	rs, err := d.store.RuleSet(ctx, sh.RuleSet)
 	if err != nil {
 		return nil, err
 	}
-	return d.store.BlockingOrders(sh.ID, rs.Window(sh.Site), d.Today(), limit)
+	return d.store.BlockingOrders(ctx, sh.ID, rs.Window(sh.Site), d.Today(), limit)
 }
 
 // OpenCases lists a shop's open after-sales cases.
-func (d *Desk) OpenCases(shop string, limit int) ([]data.ReturnCase, error) {
-	sh, err := d.Shop(shop)
+func (d *Desk) OpenCases(ctx context.Context, shop string, limit int) ([]data.ReturnCase, error) {
+	sh, err := d.Shop(ctx, shop)
 	if err != nil {
 		return nil, err
 	}
-	return d.store.Cases(sh.ID, true, limit)
+	return d.store.Cases(ctx, sh.ID, true, limit)
 }

@@ -241,8 +241,9 @@ func (d *Desk) StatusValues(ctx context.Context) (StatusValues, error) {
 // เสร็จสมบูรณ์ stored as unknown by an older release becomes completed).
 func (d *Desk) upgradeVocabulary(ctx context.Context) error {
 	const key = "status_vocabulary"
-	if d.store.Setting(key, "") == exports.Version {
-		return nil
+	seen, err := d.store.Setting(ctx, key, "")
+	if err != nil || seen == exports.Version {
+		return err
 	}
 	vocab, err := d.vocabulary(ctx)
 	if err != nil {

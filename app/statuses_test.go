@@ -31,7 +31,7 @@ func classesOf(t testing.TB, d *Desk, sh data.Shop) map[string]data.StatusClass 
 
 func verdictOf(t testing.TB, d *Desk, shop string) Verdict {
 	t.Helper()
-	vs, err := d.Readiness(data.MakeDate(2026, 11, 24), shop)
+	vs, err := d.Readiness(context.Background(), data.MakeDate(2026, 11, 24), shop)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,14 +50,14 @@ func mustImport(t testing.TB, d *Desk, shop, path string) *ImportPlan {
 func TestMappingAValueReclassifiesStoredOrdersAndSurvivesUndo(t *testing.T) {
 	single := func(t *testing.T, d *Desk, shop, path string) (data.ImportBatch, func() error) {
 		b := mustImport(t, d, shop, path).Batch
-		return b, func() error { _, err := d.Undo(b.ID); return err }
+		return b, func() error { _, err := d.Undo(context.Background(), b.ID); return err }
 	}
 	group := func(t *testing.T, d *Desk, shop, path string) (data.ImportBatch, func() error) {
 		_, g, err := d.ImportBatch(context.Background(), []string{path}, BatchOptions{Shop: shop})
 		if err != nil || len(g.Batches) != 1 {
 			t.Fatalf("import group: %v %+v", err, g)
 		}
-		return g.Batches[0], func() error { _, err := d.UndoGroup(g.ID); return err }
+		return g.Batches[0], func() error { _, err := d.UndoGroup(context.Background(), g.ID); return err }
 	}
 	t.Run("one file", func(t *testing.T) { mappingSurvivesUndo(t, single) })
 	t.Run("an import group", func(t *testing.T) { mappingSurvivesUndo(t, group) })
@@ -296,7 +296,7 @@ func TestADatabaseOfTheLastReleaseOpensWithNothingLost(t *testing.T) {
 	if backups, _ := filepath.Glob(path + ".before-v*.bak"); len(backups) != 1 {
 		t.Errorf("want one backup before the migration, found %v", backups)
 	}
-	sh, err := d.Shop("Sunrise TH")
+	sh, err := d.Shop(context.Background(), "Sunrise TH")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,7 +309,7 @@ func TestADatabaseOfTheLastReleaseOpensWithNothingLost(t *testing.T) {
 			t.Errorf("order %s (%q) is %s: the vocabulary now knows it", o.ID, o.Status, o.Class)
 		}
 	}
-	cases, err := d.Store().Cases(sh.ID, false, 0)
+	cases, err := d.Store().Cases(context.Background(), sh.ID, false, 0)
 	if err != nil || len(cases) != 1 || cases[0].Open || cases[0].Substatus != "Refunded" || cases[0].Dispute != "" {
 		t.Fatalf("cases after migration %+v %v", cases, err)
 	}

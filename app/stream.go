@@ -101,7 +101,7 @@ func (d *Desk) streamFile(ctx context.Context, w *groupWriter, f *BatchFile, cho
 		return false, ctx.Err()
 	}
 	holders := first.Holders
-	shop, how, err := d.streamShop(first, chosen)
+	shop, how, err := d.streamShop(ctx, first, chosen)
 	if err != nil || shop == nil {
 		stop()
 		return false, ctx.Err()
@@ -156,13 +156,13 @@ func (d *Desk) streamFile(ctx context.Context, w *groupWriter, f *BatchFile, cho
 // streamShop is the shop a streamed file goes to, judged by its first
 // chunk: the chosen one, or the one shop holding its orders; nil when
 // another shop holds some of them, or none does (a whole read decides).
-func (d *Desk) streamShop(first *data.Chunk, chosen *data.Shop) (*data.Shop, Assignment, error) {
+func (d *Desk) streamShop(ctx context.Context, first *data.Chunk, chosen *data.Shop) (*data.Shop, Assignment, error) {
 	holders := first.Holders
 	switch {
 	case chosen != nil && (len(holders) == 0 || len(holders) == 1 && holders[0].ShopID == chosen.ID):
 		return chosen, AssignedChosen, nil
 	case chosen == nil && len(holders) == 1:
-		shop, err := d.store.ShopByID(holders[0].ShopID)
+		shop, err := d.store.ShopByID(ctx, holders[0].ShopID)
 		if err != nil {
 			return nil, "", err
 		}

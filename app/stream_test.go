@@ -41,7 +41,7 @@ func batchOutcome(t *testing.T, d *Desk, p *BatchPlan, g data.ImportGroup, err e
 			out[f.Name] = file
 		}
 	}
-	batches, berr := d.Imports("")
+	batches, berr := d.Imports(context.Background(), "")
 	if berr != nil {
 		t.Fatal(berr)
 	}
@@ -229,11 +229,11 @@ func TestACancelledStreamLeavesNothing(t *testing.T) {
 	if !errors.Is(err, context.Canceled) || cancelledAt == 0 || cancelledAt > 16_000 {
 		t.Fatalf("stream cancelled at row %d: %v", cancelledAt, err)
 	}
-	batches, berr := d.Imports("")
+	batches, berr := d.Imports(context.Background(), "")
 	if n := len(ordersIn(t, d, sh)); n != 0 || berr != nil || len(batches) != 0 {
 		t.Fatalf("a cancelled stream left %d orders and %d batches (%v)", n, len(batches), berr)
 	}
-	if _, err := d.Store().Group(1); !errors.Is(err, data.ErrNotFound) {
+	if _, err := d.Store().Group(context.Background(), 1); !errors.Is(err, data.ErrNotFound) {
 		t.Fatalf("a cancelled stream left its import group: %v", err)
 	}
 }

@@ -9,14 +9,14 @@ import (
 
 // TeamInit makes a PostgreSQL database a team database (PRODUCT.md §7):
 // roles, and row-level security on every table keyed by shop.
-func (d *Desk) TeamInit() error {
-	return d.store.TeamInit(context.Background())
+func (d *Desk) TeamInit(ctx context.Context) error {
+	return d.store.TeamInit(ctx)
 }
 
 // TeamAddUser creates or changes a login: an owner sees every client, staff
 // only the clients listed. The audit log records it.
-func (d *Desk) TeamAddUser(m data.TeamMember) error {
-	return d.store.TeamAddUser(context.Background(), m, func(tx *data.Tx) error {
+func (d *Desk) TeamAddUser(ctx context.Context, m data.TeamMember) error {
+	return d.store.TeamAddUser(ctx, m, func(tx *data.Tx) error {
 		detail := m.Login + ": owner"
 		if !m.Owner {
 			detail = m.Login + ": " + strings.Join(m.Clients, ", ")
@@ -26,8 +26,8 @@ func (d *Desk) TeamAddUser(m data.TeamMember) error {
 }
 
 // Team lists the logins of a team database and the clients each sees.
-func (d *Desk) Team() ([]data.TeamMember, error) {
-	return d.store.TeamMembers(context.Background())
+func (d *Desk) Team(ctx context.Context) ([]data.TeamMember, error) {
+	return d.store.TeamMembers(ctx)
 }
 
 // CopyTo copies the whole database to target (a file path or a postgres://

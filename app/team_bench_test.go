@@ -19,7 +19,7 @@ func timedImport(b *testing.B, where, path string) time.Duration {
 		b.Fatal(err)
 	}
 	defer d.Close()
-	if _, err := d.AddShop(data.Shop{Name: "Bench", Site: "TH", Deposit: 9000, Currency: "USD"}); err != nil {
+	if _, err := d.AddShop(context.Background(), data.Shop{Name: "Bench", Site: "TH", Deposit: 9000, Currency: "USD"}); err != nil {
 		b.Fatal(err)
 	}
 	start := time.Now()

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -74,18 +75,16 @@ func ApplicationTx(tx Querier, shopID, version int64) (Application, error) {
 }
 
 // Application reads a shop's application; ErrNotFound when it has none.
-func (s *Store) Application(shopID int64) (Application, error) {
-	a, err := scanApplication(s.read.QueryRow("SELECT "+applicationColumns+applicationFrom+" WHERE a.shop_id = ?", shopID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return a, ErrNotFound
-	}
-	return a, err
+func (s *Store) Application(ctx context.Context, shopID int64) (Application, error) {
+	a, err := scanApplication(s.read.QueryRowContext(ctx, "SELECT "+applicationColumns+applicationFrom+" WHERE a.shop_id = ?", shopID))
+	return a, reading(err, "read the application of shop %d", shopID)
 }
 
 // Applications lists every application with its shop's name, by shop name.
-func (s *Store) Applications() ([]Application, error) {
-	rows, err := s.read.Query("SELECT " + applicationColumns + applicationFrom + " ORDER BY s.name COLLATE NOCASE")
-	return collect(rows, err, scanApplication)
+func (s *Store) Applications(ctx context.Context) ([]Application, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT "+applicationColumns+applicationFrom+" ORDER BY s.name COLLATE NOCASE")
+	out, err := collect(rows, err, scanApplication)
+	return out, reading(err, "list the applications")
 }
 
 // ClassSummary is how many of a shop's orders are in one status class, and
@@ -99,28 +98,25 @@ type ClassSummary struct {
 
 // OrderSummary counts a shop's orders by status class, in the order of
 // StatusClasses, for a return window of window days.
-func (s *Store) OrderSummary(shopID int64, window int) ([]ClassSummary, error) {
-	rows, err := s.read.Query(`SELECT class, count(*), max(`+closureExpr+`) FROM orders WHERE shop_id = ?2 GROUP BY class`, window, shopID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	by := map[StatusClass]ClassSummary{}
-	for rows.Next() {
+func (s *Store) OrderSummary(ctx context.Context, shopID int64, window int) ([]ClassSummary, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT class, count(*), max(`+closureExpr+`) FROM orders WHERE shop_id = ?2 GROUP BY class`, window, shopID)
+	counted, err := collect(rows, err, func(r rowScanner) (ClassSummary, error) {
 		var c ClassSummary
 		var class string
 		var closure sql.NullInt64
-		if err := rows.Scan(&class, &c.Count, &closure); err != nil {
-			return nil, err
-		}
+		err := r.Scan(&class, &c.Count, &closure)
 		c.Class = StatusClass(class)
 		if closure.Valid {
 			c.LatestClosure = Date(closure.Int64)
 		}
-		by[c.Class] = c
+		return c, err
+	})
+	if err != nil {
+		return nil, reading(err, "count the orders of shop %d", shopID)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	by := map[StatusClass]ClassSummary{}
+	for _, c := range counted {
+		by[c.Class] = c
 	}
 	var out []ClassSummary
 	for _, c := range StatusClasses {

@@ -24,7 +24,7 @@ func saveApp(t *testing.T, s *Store, a Application) int64 {
 func TestAShopHasOneApplicationThatASecondSaveReplaces(t *testing.T) {
 	s := MustOpenDB(t)
 	acme, panda := mustShop(t, s, "Acme US"), mustShop(t, s, "Panda UK")
-	if _, err := s.Application(acme.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := s.Application(context.Background(), acme.ID); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("a shop without an application: %v", err)
 	}
 	first := Application{ShopID: acme.ID, Status: AppDraft, Amount: 145000, Currency: "USD",
@@ -39,7 +39,7 @@ func TestAShopHasOneApplicationThatASecondSaveReplaces(t *testing.T) {
 	if again := saveApp(t, s, second); again != id {
 		t.Fatalf("the second save made application %d, not %d", again, id)
 	}
-	got, err := s.Application(acme.ID)
+	got, err := s.Application(context.Background(), acme.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestAShopHasOneApplicationThatASecondSaveReplaces(t *testing.T) {
 		t.Fatalf("read back %+v", got)
 	}
 
-	all, err := s.Applications()
+	all, err := s.Applications(context.Background())
 	if err != nil || len(all) != 2 || all[0].Shop != "Acme US" || all[1].Shop != "Panda UK" {
 		t.Fatalf("list = %+v, %v", all, err)
 	}
@@ -63,7 +63,7 @@ func TestAnApplicationGoesWithItsShop(t *testing.T) {
 	if _, err := s.db.Exec("DELETE FROM shops WHERE id = ?", acme.ID); err != nil {
 		t.Fatal(err)
 	}
-	if all, _ := s.Applications(); len(all) != 0 {
+	if all, _ := s.Applications(context.Background()); len(all) != 0 {
 		t.Fatalf("applications of a deleted shop: %+v", all)
 	}
 }
@@ -78,7 +78,7 @@ func TestOrderSummaryCountsEachClassWithItsLatestClosure(t *testing.T) {
 		Order{ID: "4", Class: Delivered, Delivered: stamp(t, "2026-10-15 23:59:59")}, // expected 2026-11-14
 		Order{ID: "5", Class: ToShip},
 	)
-	got, err := s.OrderSummary(shop.ID, 30)
+	got, err := s.OrderSummary(context.Background(), shop.ID, 30)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestOrderSummaryCountsEachClassWithItsLatestClosure(t *testing.T) {
 			t.Errorf("row %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	if none, err := s.OrderSummary(mustShop(t, s, "Empty").ID, 30); err != nil || len(none) != 0 {
+	if none, err := s.OrderSummary(context.Background(), mustShop(t, s, "Empty").ID, 30); err != nil || len(none) != 0 {
 		t.Fatalf("a shop without orders: %+v, %v", none, err)
 	}
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"time"
 )
 
@@ -17,7 +18,7 @@ func AuditTx(tx Querier, e AuditEntry) error {
 }
 
 // Audit lists the audit log, newest first; shopID 0 lists all.
-func (s *Store) Audit(shopID int64, limit int) ([]AuditEntry, error) {
+func (s *Store) Audit(ctx context.Context, shopID int64, limit int) ([]AuditEntry, error) {
 	q := `SELECT id, at, "user", coalesce(shop_id, 0), shop, action, detail FROM audit_log`
 	var args []any
 	if shopID != 0 {
@@ -29,12 +30,13 @@ func (s *Store) Audit(shopID int64, limit int) ([]AuditEntry, error) {
 		q += " LIMIT ?"
 		args = append(args, limit)
 	}
-	rows, err := s.read.Query(q, args...)
-	return collect(rows, err, func(r rowScanner) (AuditEntry, error) {
+	rows, err := s.read.QueryContext(ctx, q, args...)
+	out, err := collect(rows, err, func(r rowScanner) (AuditEntry, error) {
 		var e AuditEntry
 		var at string
 		err := r.Scan(&e.ID, &at, &e.User, &e.ShopID, &e.Shop, &e.Action, &e.Detail)
 		e.At, _ = time.Parse(time.RFC3339Nano, at)
 		return e, err
 	})
+	return out, reading(err, "read the audit log")
 }

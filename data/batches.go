@@ -131,7 +131,7 @@ func FinishGroupTx(ctx context.Context, tx Querier, group int64, files int) erro
 // wrote, newest first, and forgets the group and its batches, in one
 // transaction: the database is as it was before the group.
 func (s *Store) DiscardGroup(ctx context.Context, group int64) error {
-	g, err := s.Group(group)
+	g, err := s.Group(ctx, group)
 	if err != nil {
 		return err
 	}
@@ -180,29 +180,27 @@ func scanBatch(r rowScanner) (ImportBatch, error) {
 }
 
 // Batches lists import batches, newest first; shopID 0 lists every shop's.
-func (s *Store) Batches(shopID int64) ([]ImportBatch, error) {
+func (s *Store) Batches(ctx context.Context, shopID int64) ([]ImportBatch, error) {
 	q := "SELECT " + batchColumns + " FROM import_batches b JOIN shops s ON s.id = b.shop_id"
 	var args []any
 	if shopID != 0 {
 		q += " WHERE b.shop_id = ?"
 		args = append(args, shopID)
 	}
-	rows, err := s.read.Query(q+" ORDER BY b.id DESC", args...)
-	return collect(rows, err, scanBatch)
+	rows, err := s.read.QueryContext(ctx, q+" ORDER BY b.id DESC", args...)
+	out, err := collect(rows, err, scanBatch)
+	return out, reading(err, "list the imports")
 }
 
 // Batch reads one batch; ErrNotFound when there is none.
-func (s *Store) Batch(id int64) (ImportBatch, error) {
-	b, err := scanBatch(s.read.QueryRow("SELECT "+batchColumns+" FROM import_batches b JOIN shops s ON s.id = b.shop_id WHERE b.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return b, ErrNotFound
-	}
-	return b, err
+func (s *Store) Batch(ctx context.Context, id int64) (ImportBatch, error) {
+	b, err := scanBatch(s.read.QueryRowContext(ctx, "SELECT "+batchColumns+" FROM import_batches b JOIN shops s ON s.id = b.shop_id WHERE b.id = ?", id))
+	return b, reading(err, "read import %d", id)
 }
 
 // LiveBatchBySHA finds a batch of this shop, not undone, with the same file contents.
-func (s *Store) LiveBatchBySHA(shopID int64, sha string) (ImportBatch, bool) {
-	b, err := scanBatch(s.read.QueryRow("SELECT "+batchColumns+` FROM import_batches b JOIN shops s ON s.id = b.shop_id
+func (s *Store) LiveBatchBySHA(ctx context.Context, shopID int64, sha string) (ImportBatch, bool) {
+	b, err := scanBatch(s.read.QueryRowContext(ctx, "SELECT "+batchColumns+` FROM import_batches b JOIN shops s ON s.id = b.shop_id
 		WHERE b.shop_id = ? AND b.sha256 = ? AND b.undone_at = '' ORDER BY b.id DESC LIMIT 1`, shopID, sha))
 	return b, err == nil
 }
@@ -222,7 +220,7 @@ func (s *Store) LiveBatchesBySHA(ctx context.Context, sha string) ([]ImportBatch
 // with then(tx, batch) (the audit entry). It refuses when a later import
 // changed records this batch wrote, naming those batches: undo them first.
 func (s *Store) UndoBatch(ctx context.Context, id int64, now time.Time, then func(*Tx, ImportBatch) error) (ImportBatch, error) {
-	b, err := s.Batch(id)
+	b, err := s.Batch(ctx, id)
 	if err != nil {
 		return b, Msg("There is no import batch {{.ID}}.", map[string]any{"ID": id})
 	}
@@ -285,10 +283,10 @@ func (s *Store) undoTx(tx *sql.Tx, b *ImportBatch, now time.Time) error {
 }
 
 // Group reads an import group with its batches; ErrNotFound when there is none.
-func (s *Store) Group(id int64) (ImportGroup, error) {
+func (s *Store) Group(ctx context.Context, id int64) (ImportGroup, error) {
 	g := ImportGroup{ID: id}
 	var imported, undone string
-	err := s.read.QueryRow("SELECT imported_at, undone_at FROM import_groups WHERE id = ?", id).Scan(&imported, &undone)
+	err := s.read.QueryRowContext(ctx, "SELECT imported_at, undone_at FROM import_groups WHERE id = ?", id).Scan(&imported, &undone)
 	if errors.Is(err, sql.ErrNoRows) {
 		return g, ErrNotFound
 	}
@@ -296,7 +294,7 @@ func (s *Store) Group(id int64) (ImportGroup, error) {
 		return g, fmt.Errorf("read import group %d: %w", id, err)
 	}
 	g.ImportedAt, g.Undone = parseNow(imported), undone != ""
-	rows, err := s.read.Query("SELECT "+batchColumns+" FROM import_batches b JOIN shops s ON s.id = b.shop_id WHERE b.group_id = ? ORDER BY b.id", id)
+	rows, err := s.read.QueryContext(ctx, "SELECT "+batchColumns+" FROM import_batches b JOIN shops s ON s.id = b.shop_id WHERE b.group_id = ? ORDER BY b.id", id)
 	if g.Batches, err = collect(rows, err, scanBatch); err != nil {
 		return g, fmt.Errorf("read the batches of import group %d: %w", id, err)
 	}
@@ -307,7 +305,7 @@ func (s *Store) Group(id int64) (ImportGroup, error) {
 // first, in one transaction with then(tx, batches undone) (the audit
 // entries): all of them, or none when one cannot be undone.
 func (s *Store) UndoGroup(ctx context.Context, id int64, now time.Time, then func(*Tx, []ImportBatch) error) (ImportGroup, error) {
-	g, err := s.Group(id)
+	g, err := s.Group(ctx, id)
 	if errors.Is(err, ErrNotFound) {
 		return g, Msg("There is no import group {{.ID}}.", map[string]any{"ID": id})
 	}

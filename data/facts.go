@@ -98,7 +98,7 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 	r := &FactsReader{tx: tx, pg: s.pg}
 	prep := func(dst **sql.Stmt, q string) {
 		if err == nil {
-			*dst, err = tx.Prepare(q)
+			*dst, err = tx.PrepareContext(ctx, q)
 		}
 	}
 	// One max() per group, so SQLite gives order_id from the row holding it.
@@ -134,13 +134,13 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 func (r *FactsReader) Close() error { return r.tx.Rollback() }
 
 // Orders computes a shop's OrderFacts for a return window of window days, on asOf.
-func (r *FactsReader) Orders(shopID int64, window int, asOf Date) (OrderFacts, error) {
+func (r *FactsReader) Orders(ctx context.Context, shopID int64, window int, asOf Date) (OrderFacts, error) {
 	f := OrderFacts{Counts: map[StatusClass]int{}}
 	args := []any{window, shopID}
 	if r.pg {
 		args = append(args, SampleSize)
 	}
-	rows, err := r.byClass.Query(args...)
+	rows, err := r.byClass.QueryContext(ctx, args...)
 	if err != nil {
 		return f, err
 	}
@@ -193,7 +193,7 @@ func (r *FactsReader) Orders(shopID int64, window int, asOf Date) (OrderFacts, e
 		}
 		ids, ok := samples[c]
 		if !ok {
-			if ids, err = strings1(r.sample.Query(shopID, string(c), SampleSize)); err != nil {
+			if ids, err = strings1(r.sample.QueryContext(ctx, shopID, string(c), SampleSize)); err != nil {
 				return f, err
 			}
 		}
@@ -204,7 +204,7 @@ func (r *FactsReader) Orders(shopID int64, window int, asOf Date) (OrderFacts, e
 	}
 	if f.Counts[Delivered] > 0 && r.pg {
 		var sample string
-		if err := r.deliveredOpen.QueryRow(shopID, window, int64(asOf), SampleSize).Scan(&f.DeliveredOpen, &sample); err != nil {
+		if err := r.deliveredOpen.QueryRowContext(ctx, shopID, window, int64(asOf), SampleSize).Scan(&f.DeliveredOpen, &sample); err != nil {
 			return f, err
 		}
 		if err := json.Unmarshal([]byte(sample), &f.DeliveredSample); err != nil || len(f.DeliveredSample) == 0 {
@@ -212,10 +212,10 @@ func (r *FactsReader) Orders(shopID int64, window int, asOf Date) (OrderFacts, e
 			return f, err
 		}
 	} else if f.Counts[Delivered] > 0 {
-		if err := r.deliveredOpen.QueryRow(shopID, window, int64(asOf)).Scan(&f.DeliveredOpen); err != nil {
+		if err := r.deliveredOpen.QueryRowContext(ctx, shopID, window, int64(asOf)).Scan(&f.DeliveredOpen); err != nil {
 			return f, err
 		}
-		if f.DeliveredSample, err = strings1(r.delivered.Query(shopID, window, int64(asOf), SampleSize)); err != nil {
+		if f.DeliveredSample, err = strings1(r.delivered.QueryContext(ctx, shopID, window, int64(asOf), SampleSize)); err != nil {
 			return f, err
 		}
 	}
@@ -223,15 +223,15 @@ func (r *FactsReader) Orders(shopID int64, window int, asOf Date) (OrderFacts, e
 }
 
 // Cases computes a shop's CaseFacts.
-func (r *FactsReader) Cases(shopID int64) (CaseFacts, error) {
+func (r *FactsReader) Cases(ctx context.Context, shopID int64) (CaseFacts, error) {
 	var f CaseFacts
-	if err := r.cases.QueryRow(shopID).Scan(&f.Total, &f.Open); err != nil {
+	if err := r.cases.QueryRowContext(ctx, shopID).Scan(&f.Total, &f.Open); err != nil {
 		return f, err
 	}
 	if f.Open == 0 {
 		return f, nil
 	}
-	rows, err := r.open.Query(shopID, SampleSize)
+	rows, err := r.open.QueryContext(ctx, shopID, SampleSize)
 	if err != nil {
 		return f, err
 	}
@@ -246,7 +246,7 @@ func (r *FactsReader) Cases(shopID int64) (CaseFacts, error) {
 	if err := rows.Err(); err != nil {
 		return f, err
 	}
-	rows, err = r.openValues.Query(shopID)
+	rows, err = r.openValues.QueryContext(ctx, shopID)
 	f.OpenValues, err = collect(rows, err, scanCaseValues)
 	return f, err
 }

@@ -75,11 +75,11 @@ func TestAClientKilledDuringAnImportLeavesNoPartialBatch(t *testing.T) {
 
 	// The next writer gets the shop (no lock is left behind) and finds nothing half-done.
 	importOrders(t, s, sh, "after", stamp(t, "2026-11-20 09:00:00"), Order{ID: "576400000000000001", Class: Completed})
-	batches, err := s.Batches(sh.ID)
+	batches, err := s.Batches(context.Background(), sh.ID)
 	if err != nil || len(batches) != 1 || batches[0].FileName != "after.csv" {
 		t.Fatalf("batches after the kill: %+v, %v", batches, err)
 	}
-	if orders, _ := s.Orders(sh.ID, 0); len(orders) != 1 {
+	if orders, _ := s.Orders(context.Background(), sh.ID, 0); len(orders) != 1 {
 		t.Fatalf("%d orders after the kill, want the 1 imported since", len(orders))
 	}
 }

@@ -1,7 +1,10 @@
 package data
 
 import (
+	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 )
 
 var orderTable = recordTable[Order]{
@@ -70,7 +73,7 @@ func collect[T any](rows *sql.Rows, err error, scan func(rowScanner) (T, error))
 }
 
 // Orders lists a shop's orders of the given classes (all when none), oldest first.
-func (s *Store) Orders(shopID int64, limit int, classes ...StatusClass) ([]Order, error) {
+func (s *Store) Orders(ctx context.Context, shopID int64, limit int, classes ...StatusClass) ([]Order, error) {
 	q := "SELECT " + orderColumns + " FROM orders WHERE shop_id = ?"
 	args := []any{shopID}
 	if len(classes) > 0 {
@@ -84,14 +87,15 @@ func (s *Store) Orders(shopID int64, limit int, classes ...StatusClass) ([]Order
 		q += " LIMIT ?"
 		args = append(args, limit)
 	}
-	rows, err := s.read.Query(q, args...)
-	return collect(rows, err, scanOrder)
+	rows, err := s.read.QueryContext(ctx, q, args...)
+	out, err := collect(rows, err, scanOrder)
+	return out, reading(err, "list the orders of shop %d", shopID)
 }
 
 // BlockingOrders lists a shop's orders that keep it from closing on asOf:
 // every unsettled one, and the delivered ones whose return window of window
 // days has not ended (or whose Delivered Time is unknown), oldest first.
-func (s *Store) BlockingOrders(shopID int64, window int, asOf Date, limit int) ([]Order, error) {
+func (s *Store) BlockingOrders(ctx context.Context, shopID int64, window int, asOf Date, limit int) ([]Order, error) {
 	q := "SELECT " + orderColumns + ` FROM orders WHERE shop_id = ? AND (class IN ('unpaid','on_hold','to_ship','in_transit','unknown')
 		OR (class = 'delivered' AND (delivered = 0 OR delivered / 86400 + ? > ?))) ORDER BY created, order_id`
 	args := []any{shopID, window, int64(asOf)}
@@ -99,21 +103,19 @@ func (s *Store) BlockingOrders(shopID int64, window int, asOf Date, limit int) (
 		q += " LIMIT ?"
 		args = append(args, limit)
 	}
-	rows, err := s.read.Query(q, args...)
-	return collect(rows, err, scanOrder)
+	rows, err := s.read.QueryContext(ctx, q, args...)
+	out, err := collect(rows, err, scanOrder)
+	return out, reading(err, "list the open orders of shop %d", shopID)
 }
 
 // Order reads one order; ErrNotFound when the shop has none by that ID.
-func (s *Store) Order(shopID int64, id string) (Order, error) {
-	o, err := scanOrder(s.read.QueryRow("SELECT "+orderColumns+" FROM orders WHERE shop_id = ? AND order_id = ?", shopID, id))
-	if err == sql.ErrNoRows {
-		return o, ErrNotFound
-	}
-	return o, err
+func (s *Store) Order(ctx context.Context, shopID int64, id string) (Order, error) {
+	o, err := scanOrder(s.read.QueryRowContext(ctx, "SELECT "+orderColumns+" FROM orders WHERE shop_id = ? AND order_id = ?", shopID, id))
+	return o, reading(err, "read order %s of shop %d", id, shopID)
 }
 
 // Cases lists a shop's after-sales cases, the open ones only when openOnly.
-func (s *Store) Cases(shopID int64, openOnly bool, limit int) ([]ReturnCase, error) {
+func (s *Store) Cases(ctx context.Context, shopID int64, openOnly bool, limit int) ([]ReturnCase, error) {
 	q := "SELECT " + caseColumns + " FROM return_cases WHERE shop_id = ?"
 	if openOnly {
 		q += " AND open = 1"
@@ -124,6 +126,19 @@ func (s *Store) Cases(shopID int64, openOnly bool, limit int) ([]ReturnCase, err
 		q += " LIMIT ?"
 		args = append(args, limit)
 	}
-	rows, err := s.read.Query(q, args...)
-	return collect(rows, err, scanCase)
+	rows, err := s.read.QueryContext(ctx, q, args...)
+	out, err := collect(rows, err, scanCase)
+	return out, reading(err, "list the after-sales cases of shop %d", shopID)
+}
+
+// reading wraps the error of a read with what was being read; a read of one
+// row that found none gives ErrNotFound itself, and only then.
+func reading(err error, format string, args ...any) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, sql.ErrNoRows):
+		return ErrNotFound
+	}
+	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), err)
 }

@@ -1,9 +1,8 @@
 package data
 
 import (
-	"database/sql"
+	"context"
 	"encoding/json"
-	"errors"
 )
 
 func scanRuleSet(r rowScanner) (RuleSet, error) {
@@ -22,18 +21,16 @@ func scanRuleSet(r rowScanner) (RuleSet, error) {
 const ruleSetColumns = "id, version, name, platform, sites, effective, source, built_in, params"
 
 // RuleSets lists the stored rule sets, built-in ones first.
-func (s *Store) RuleSets() ([]RuleSet, error) {
-	rows, err := s.read.Query("SELECT " + ruleSetColumns + " FROM rule_sets ORDER BY built_in DESC, id")
-	return collect(rows, err, scanRuleSet)
+func (s *Store) RuleSets(ctx context.Context) ([]RuleSet, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT "+ruleSetColumns+" FROM rule_sets ORDER BY built_in DESC, id")
+	out, err := collect(rows, err, scanRuleSet)
+	return out, reading(err, "list the rule sets")
 }
 
 // RuleSet reads one rule set; ErrNotFound when missing.
-func (s *Store) RuleSet(id string) (RuleSet, error) {
-	rs, err := scanRuleSet(s.read.QueryRow("SELECT "+ruleSetColumns+" FROM rule_sets WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return rs, ErrNotFound
-	}
-	return rs, err
+func (s *Store) RuleSet(ctx context.Context, id string) (RuleSet, error) {
+	rs, err := scanRuleSet(s.read.QueryRowContext(ctx, "SELECT "+ruleSetColumns+" FROM rule_sets WHERE id = ?", id))
+	return rs, reading(err, "read the rule set %s", id)
 }
 
 // SaveRuleSetTx inserts or replaces a rule set.

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"strings"
 	"time"
 )
@@ -35,39 +34,28 @@ func shopArgs(s Shop) []any {
 }
 
 // Shops lists every shop by name.
-func (s *Store) Shops() ([]Shop, error) {
-	rows, err := s.read.Query("SELECT " + shopColumns + " FROM shops ORDER BY name COLLATE NOCASE")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Shop
-	for rows.Next() {
-		sh, err := scanShop(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, sh)
-	}
-	return out, rows.Err()
+func (s *Store) Shops(ctx context.Context) ([]Shop, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT "+shopColumns+" FROM shops ORDER BY name COLLATE NOCASE")
+	out, err := collect(rows, err, scanShop)
+	return out, reading(err, "list the shops")
 }
 
 // ShopByName finds a shop by its name (case-insensitive); ErrNotFound when none.
-func (s *Store) ShopByName(name string) (Shop, error) {
-	sh, err := scanShop(s.read.QueryRow("SELECT "+shopColumns+" FROM shops WHERE name = ?", strings.TrimSpace(name)))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Shop{}, ErrNotFound
+func (s *Store) ShopByName(ctx context.Context, name string) (Shop, error) {
+	sh, err := scanShop(s.read.QueryRowContext(ctx, "SELECT "+shopColumns+" FROM shops WHERE name = ?", strings.TrimSpace(name)))
+	if err != nil {
+		return Shop{}, reading(err, "read the shop %q", name)
 	}
-	return sh, err
+	return sh, nil
 }
 
 // ShopByID finds a shop by id; ErrNotFound when none.
-func (s *Store) ShopByID(id int64) (Shop, error) {
-	sh, err := scanShop(s.read.QueryRow("SELECT "+shopColumns+" FROM shops WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return Shop{}, ErrNotFound
+func (s *Store) ShopByID(ctx context.Context, id int64) (Shop, error) {
+	sh, err := scanShop(s.read.QueryRowContext(ctx, "SELECT "+shopColumns+" FROM shops WHERE id = ?", id))
+	if err != nil {
+		return Shop{}, reading(err, "read shop %d", id)
 	}
-	return sh, err
+	return sh, nil
 }
 
 // AddShop inserts a new shop and returns it with its id.

@@ -169,7 +169,7 @@ func (s *Store) migrateTo(ms []migration) error {
 		return s.migratePostgres(ms)
 	}
 	if current > 0 {
-		if _, err := s.Backup(fmt.Sprintf("%s.before-v%d.bak", s.path, latest)); err != nil {
+		if _, err := s.Backup(context.Background(), fmt.Sprintf("%s.before-v%d.bak", s.path, latest)); err != nil {
 			return fmt.Errorf("backup before migration: %w", err)
 		}
 	}
@@ -193,15 +193,15 @@ func (s *Store) migrateTo(ms []migration) error {
 
 // Backup writes a consistent copy of the database to dest (which must not
 // exist) with VACUUM INTO, and returns dest.
-func (s *Store) Backup(dest string) (string, error) {
+func (s *Store) Backup(ctx context.Context, dest string) (string, error) {
 	if s.pg {
 		return "", Msg("A team database lives on its PostgreSQL server: back it up there (pg_dump), or copy it to a file with depositdesk db copy --to FILE.", nil)
 	}
 	if _, err := os.Stat(dest); err == nil {
 		return "", Msg("{{.File}} already exists; choose another name.", map[string]any{"File": dest})
 	}
-	if _, err := s.db.Exec("VACUUM INTO ?", dest); err != nil {
-		return "", err
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+		return "", fmt.Errorf("back up to %s: %w", dest, err)
 	}
 	return dest, nil
 }
@@ -269,7 +269,7 @@ func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return notYourClient(err)
 	}
 	if s.pg {
-		if _, err := tx.Exec("SELECT pg_notify(?, ?)", s.channel, s.instance); err != nil {
+		if _, err := tx.ExecContext(ctx, "SELECT pg_notify(?, ?)", s.channel, s.instance); err != nil {
 			tx.Rollback()
 			return err
 		}
@@ -281,12 +281,13 @@ func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
 var ErrNotFound = errors.New("not found")
 
 // Setting reads a stored setting; def when unset.
-func (s *Store) Setting(key, def string) string {
+func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 	var v string
-	if err := s.read.QueryRow("SELECT value FROM settings WHERE key = ?", key).Scan(&v); err != nil {
-		return def
+	err := reading(s.read.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v), "read the setting %s", key)
+	if errors.Is(err, ErrNotFound) {
+		return def, nil
 	}
-	return v
+	return v, err
 }
 
 func nowText(t time.Time) string { return t.UTC().Format(time.RFC3339) }

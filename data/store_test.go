@@ -107,7 +107,7 @@ func TestAMigrationBacksUpTheFileFirst(t *testing.T) {
 		t.Fatalf("no usable backup at %s: %v", backup, err)
 	}
 	defer c.Close()
-	if shops, _ := c.Shops(); len(shops) != 1 {
+	if shops, _ := c.Shops(context.Background()); len(shops) != 1 {
 		t.Fatalf("backup holds %d shops", len(shops))
 	}
 }
@@ -132,10 +132,10 @@ func TestBackupWritesAUsableCopyAndNeverOverwrites(t *testing.T) {
 	s := mustOpenFile(t)
 	mustShop(t, s, "Acme US")
 	dest := filepath.Join(t.TempDir(), "备份 copy.db")
-	if _, err := s.Backup(dest); err != nil {
+	if _, err := s.Backup(context.Background(), dest); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Backup(dest); err == nil {
+	if _, err := s.Backup(context.Background(), dest); err == nil {
 		t.Fatal("a second backup to the same file must be refused")
 	}
 	c, err := Open(dest)
@@ -143,7 +143,7 @@ func TestBackupWritesAUsableCopyAndNeverOverwrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	shops, _ := c.Shops()
+	shops, _ := c.Shops(context.Background())
 	if len(shops) != 1 || shops[0].Name != "Acme US" {
 		t.Fatalf("backup holds %+v", shops)
 	}
@@ -153,7 +153,7 @@ func TestRestorePutsABackupInPlaceAndKeepsTheCurrentFile(t *testing.T) {
 	s := mustOpenFile(t)
 	mustShop(t, s, "Acme US")
 	backup := filepath.Join(t.TempDir(), "b.db")
-	s.Backup(backup)
+	s.Backup(context.Background(), backup)
 	mustShop(t, s, "Later shop")
 	path := s.Path()
 	s.Close()
@@ -165,7 +165,7 @@ func TestRestorePutsABackupInPlaceAndKeepsTheCurrentFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	shops, _ := r.Shops()
+	shops, _ := r.Shops(context.Background())
 	if len(shops) != 1 {
 		t.Fatalf("restored %d shops, want 1", len(shops))
 	}
@@ -195,7 +195,7 @@ func TestAnOlderExportNeverRegressesAnOrder(t *testing.T) {
 	if b.Skipped != 1 {
 		t.Fatalf("older export: %+v", b)
 	}
-	got, _ := s.Order(sh.ID, newer.ID)
+	got, _ := s.Order(context.Background(), sh.ID, newer.ID)
 	if got.Class != Completed {
 		t.Fatalf("order regressed to %s", got.Class)
 	}
@@ -206,7 +206,7 @@ func TestUndoRestoresExactlyTheEarlierState(t *testing.T) {
 	sh := mustShop(t, s, "Acme US")
 	a := Order{ID: "100000000000000001", Class: InTransit, Status: "Shipped", Amount: 1999}
 	importOrders(t, s, sh, "one", stamp(t, "2026-10-01 08:00:00"), a)
-	before, _ := s.Orders(sh.ID, 0)
+	before, _ := s.Orders(context.Background(), sh.ID, 0)
 
 	a2 := a
 	a2.Class, a2.Status, a2.Delivered = Delivered, "Shipped", stamp(t, "2026-10-05 12:00:00")
@@ -218,7 +218,7 @@ func TestUndoRestoresExactlyTheEarlierState(t *testing.T) {
 	if _, err := s.UndoBatch(context.Background(), batch.ID, testNow, nil); err != nil {
 		t.Fatal(err)
 	}
-	after, _ := s.Orders(sh.ID, 0)
+	after, _ := s.Orders(context.Background(), sh.ID, 0)
 	if len(after) != len(before) || after[0] != before[0] {
 		t.Fatalf("after undo %+v, before %+v", after, before)
 	}
@@ -226,7 +226,7 @@ func TestUndoRestoresExactlyTheEarlierState(t *testing.T) {
 	if ev[sh.ID].Orders != stamp(t, "2026-10-01 08:00:00") || ev[sh.ID].Returns != 0 {
 		t.Fatalf("evidence after undo %+v", ev[sh.ID])
 	}
-	if _, ok := s.LiveBatchBySHA(sh.ID, "two"); ok {
+	if _, ok := s.LiveBatchBySHA(context.Background(), sh.ID, "two"); ok {
 		t.Fatal("an undone batch still counts as imported")
 	}
 }
@@ -241,7 +241,7 @@ func TestUndoRefusesWhenALaterImportChangedTheSameOrders(t *testing.T) {
 	if _, err := s.UndoBatch(context.Background(), first.ID, testNow, nil); err == nil {
 		t.Fatal("undo of an earlier batch under a later one should be refused")
 	}
-	got, _ := s.Order(sh.ID, o.ID)
+	got, _ := s.Order(context.Background(), sh.ID, o.ID)
 	if got.Class != Completed {
 		t.Fatalf("refused undo changed the order to %s", got.Class)
 	}
@@ -256,8 +256,8 @@ func TestAFailedImportLeavesNothingBehind(t *testing.T) {
 	if err == nil {
 		t.Fatal("expected the failure to surface")
 	}
-	orders, _ := s.Orders(sh.ID, 0)
-	batches, _ := s.Batches(sh.ID)
+	orders, _ := s.Orders(context.Background(), sh.ID, 0)
+	batches, _ := s.Batches(context.Background(), sh.ID)
 	if len(orders) != 0 || len(batches) != 0 {
 		t.Fatalf("left behind %d orders, %d batches", len(orders), len(batches))
 	}
@@ -279,7 +279,7 @@ func TestFactsComputeClosureDatesPerClass(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	f, err := r.Orders(sh.ID, 30, MakeDate(2026, 11, 24))
+	f, err := r.Orders(context.Background(), sh.ID, 30, MakeDate(2026, 11, 24))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +310,7 @@ func TestANewerExportShowingACompletedOrderAgainMovesItsClosureUpToTheWindow(t *
 			t.Fatal(err)
 		}
 		defer r.Close()
-		f, err := r.Orders(sh.ID, 30, MakeDate(2026, 11, 24))
+		f, err := r.Orders(context.Background(), sh.ID, 30, MakeDate(2026, 11, 24))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -338,7 +338,7 @@ func TestBlockingOrdersLeaveOutDeliveredOrdersWhoseWindowEnded(t *testing.T) {
 		Order{ID: "4", Class: Delivered},                                             // no Delivered Time: unknown
 		Order{ID: "5", Class: Completed},
 	)
-	got, err := s.BlockingOrders(sh.ID, 30, MakeDate(2026, 11, 24), 0)
+	got, err := s.BlockingOrders(context.Background(), sh.ID, 30, MakeDate(2026, 11, 24), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -359,7 +359,7 @@ func TestBlockingOrdersLeaveOutDeliveredOrdersWhoseWindowEnded(t *testing.T) {
 
 func TestATeamDatabaseIsNeitherBackedUpNorRestoredAsAFile(t *testing.T) {
 	s := MustOpenDB(t)
-	_, backupErr := s.Backup(filepath.Join(t.TempDir(), "b.db"))
+	_, backupErr := s.Backup(context.Background(), filepath.Join(t.TempDir(), "b.db"))
 	restoreErr := Restore(filepath.Join(t.TempDir(), "b.db"), "postgres://amy@server/depositdesk")
 	if restoreErr == nil || !strings.Contains(restoreErr.Error(), "db copy") {
 		t.Fatalf("restore over a team database: %v", restoreErr)

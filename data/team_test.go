@@ -149,17 +149,17 @@ func TestAStaffLoginCannotReadOrChangeAnotherClientsRowsEvenWithRawSQL(t *testin
 		t.Error("as staff, moving a shop to another client was allowed")
 	}
 	// The owner still sees everything as it was.
-	if o, _ := s.Orders(bolt.ID, 0); len(o) != 2 {
+	if o, _ := s.Orders(context.Background(), bolt.ID, 0); len(o) != 2 {
 		t.Errorf("the owner sees %d of Bolt's orders, want 2", len(o))
 	}
-	if sh, _ := s.ShopByID(bolt.ID); sh.Notes != "" {
+	if sh, _ := s.ShopByID(context.Background(), bolt.ID); sh.Notes != "" {
 		t.Errorf("Bolt's notes became %q", sh.Notes)
 	}
 
 	// Through Deposit Desk the staff login sees its client, and the audit log
 	// names the database login whatever the program says.
 	st := mustOpen(t, datatest.AsLogin(url, staff))
-	shops, err := st.Shops()
+	shops, err := st.Shops(ctx)
 	if err != nil || len(shops) != 1 || shops[0].Name != "Acme US" {
 		t.Fatalf("staff sees %+v, %v", shops, err)
 	}
@@ -175,7 +175,7 @@ func TestAStaffLoginCannotReadOrChangeAnotherClientsRowsEvenWithRawSQL(t *testin
 	if _, err := st.AddShop(ctx, Shop{Name: "Acme MY", Client: "Acme", Site: "MY", Currency: "MYR", RuleSet: "basic"}, testNow); err != nil {
 		t.Fatalf("staff adding a shop of its own client: %v", err)
 	}
-	log, err := s.Audit(acme.ID, 1)
+	log, err := s.Audit(context.Background(), acme.ID, 1)
 	if err != nil || len(log) != 1 || log[0].User != staff {
 		t.Fatalf("audit entry %+v, %v; want the login %s", log, err, staff)
 	}
@@ -250,11 +250,11 @@ func TestAStaffLoginSeesAndUndoesOnlyImportGroupsWhollyOfItsClients(t *testing.T
 	if _, err := st.UndoGroup(ctx, mine, testNow, nil); err != nil {
 		t.Errorf("staff undoing its own client's group: %v", err)
 	}
-	if g, err := s.Group(mixed); err != nil || g.Undone || len(g.Batches) != 2 || g.Batches[0].Undone {
+	if g, err := s.Group(context.Background(), mixed); err != nil || g.Undone || len(g.Batches) != 2 || g.Batches[0].Undone {
 		t.Errorf("the owner sees the mixed group as %+v, %v; want it untouched", g, err)
 	}
 	// Staff still import groups of their own (an empty group is written first).
-	if g, err := st.Group(importGroup(t, st, "acme-2", acme)); err != nil || len(g.Batches) != 1 {
+	if g, err := st.Group(ctx, importGroup(t, st, "acme-2", acme)); err != nil || len(g.Batches) != 1 {
 		t.Errorf("staff's own new group reads %+v, %v", g, err)
 	}
 }

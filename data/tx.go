@@ -18,6 +18,28 @@ type Tx struct {
 	Ctx context.Context
 }
 
+// Exec, Query, QueryRow and Prepare run in the transaction with its context,
+// so every statement of the core's writes (SaveShopTx, AuditTx, …) stops
+// when the caller cancels, though those functions take a plain Querier.
+func (t *Tx) Exec(query string, args ...any) (sql.Result, error) {
+	return t.Tx.ExecContext(t.Ctx, query, args...)
+}
+
+// Query runs a query in the transaction with its context.
+func (t *Tx) Query(query string, args ...any) (*sql.Rows, error) {
+	return t.Tx.QueryContext(t.Ctx, query, args...)
+}
+
+// QueryRow runs a one-row query in the transaction with its context.
+func (t *Tx) QueryRow(query string, args ...any) *sql.Row {
+	return t.Tx.QueryRowContext(t.Ctx, query, args...)
+}
+
+// Prepare prepares a statement in the transaction with its context.
+func (t *Tx) Prepare(query string) (*sql.Stmt, error) {
+	return t.Tx.PrepareContext(t.Ctx, query)
+}
+
 // Querier is what the store's write functions need of a transaction: a *Tx
 // (the core's) or a *sql.Tx (inside data/).
 type Querier interface {

@@ -1,5 +1,7 @@
 package data
 
+import "context"
+
 const violationColumns = "id, shop_id, date, kind, penalty, resolved, note, row_version"
 
 func scanViolation(r rowScanner) (Violation, error) {
@@ -9,15 +11,16 @@ func scanViolation(r rowScanner) (Violation, error) {
 }
 
 // Violations lists a shop's violations by date; shopID 0 lists all.
-func (s *Store) Violations(shopID int64) ([]Violation, error) {
+func (s *Store) Violations(ctx context.Context, shopID int64) ([]Violation, error) {
 	q := "SELECT " + violationColumns + " FROM violations"
 	var args []any
 	if shopID != 0 {
 		q += " WHERE shop_id = ?"
 		args = append(args, shopID)
 	}
-	rows, err := s.read.Query(q+" ORDER BY date, id", args...)
-	return collect(rows, err, scanViolation)
+	rows, err := s.read.QueryContext(ctx, q+" ORDER BY date, id", args...)
+	out, err := collect(rows, err, scanViolation)
+	return out, reading(err, "list the violations")
 }
 
 // SaveViolationTx inserts (ID 0) or updates a violation and returns its id;

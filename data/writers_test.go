@@ -56,7 +56,7 @@ func TestTwoPeopleImportingIntoOneShopAtOnceLoseNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	stored, err := a.Orders(sh.ID, 0)
+	stored, err := a.Orders(context.Background(), sh.ID, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestTwoPeopleImportingIntoOneShopAtOnceLoseNothing(t *testing.T) {
 	if _, err := b.UndoBatch(context.Background(), second.ID, testNow, nil); err != nil {
 		t.Fatal(err)
 	}
-	if left, _ := a.Orders(sh.ID, 0); len(left) != first.Created {
+	if left, _ := a.Orders(context.Background(), sh.ID, 0); len(left) != first.Created {
 		t.Fatalf("after undoing the later import %d orders are left, want %d", len(left), first.Created)
 	}
 }
@@ -82,8 +82,8 @@ func TestAnEditOnDataSomeoneElseChangedIsRefusedWithWhoAndWhen(t *testing.T) {
 	a, b := twoDesks(t)
 	ctx := context.Background()
 	sh := mustShop(t, a, "Acme US")
-	mine, _ := a.ShopByID(sh.ID)
-	theirs, _ := b.ShopByID(sh.ID)
+	mine, _ := a.ShopByID(context.Background(), sh.ID)
+	theirs, _ := b.ShopByID(context.Background(), sh.ID)
 	theirs.Notes = "called the platform"
 	if err := b.Tx(ctx, func(tx *sql.Tx) error {
 		if err := UpdateShopTx(tx, theirs, testNow); err != nil {
@@ -106,11 +106,11 @@ func TestAnEditOnDataSomeoneElseChangedIsRefusedWithWhoAndWhen(t *testing.T) {
 	if text := err.Error(); !strings.Contains(text, who) || !strings.Contains(text, "Acme US") {
 		t.Fatalf("the refusal does not say who changed it: %s", text)
 	}
-	if now, _ := a.ShopByID(sh.ID); now.Deposit != sh.Deposit || now.Notes != "called the platform" {
+	if now, _ := a.ShopByID(context.Background(), sh.ID); now.Deposit != sh.Deposit || now.Notes != "called the platform" {
 		t.Fatalf("the stale edit was written: %+v", now)
 	}
 	// Reloaded, the same edit goes through.
-	mine, _ = a.ShopByID(sh.ID)
+	mine, _ = a.ShopByID(context.Background(), sh.ID)
 	mine.Deposit = 1
 	if err := a.Tx(ctx, func(tx *sql.Tx) error { return UpdateShopTx(tx, mine, testNow) }); err != nil {
 		t.Fatal(err)
@@ -186,7 +186,7 @@ func TestAnotherPersonsChangeReachesAnOpenWindowWithinTwoSeconds(t *testing.T) {
 		t.Fatal("the loss was not reported before the recovery")
 	}
 	time.Sleep(300 * time.Millisecond)
-	if shops, err := a.Shops(); err != nil || len(shops) != 2 {
+	if shops, err := a.Shops(context.Background()); err != nil || len(shops) != 2 {
 		t.Fatalf("after the connection came back: %d shops, %v", len(shops), err)
 	}
 }
@@ -197,7 +197,7 @@ func TestAFileListingAnOrderTwiceKeepsItsLastState(t *testing.T) {
 	b := importOrders(t, s, sh, "twice", stamp(t, "2026-11-20 09:00:00"),
 		Order{ID: "576400000000000001", Class: InTransit}, Order{ID: "576400000000000002", Class: Completed},
 		Order{ID: "576400000000000001", Class: Delivered})
-	o, err := s.Order(sh.ID, "576400000000000001")
+	o, err := s.Order(context.Background(), sh.ID, "576400000000000001")
 	if err != nil || o.Class != Delivered || b.Created != 3 {
 		t.Fatalf("%+v %v, batch %+v", o, err, b)
 	}
@@ -218,7 +218,7 @@ func TestAnUpdateBeginsAtOneTimeAndSaysWhatFailed(t *testing.T) {
 	if err == nil || err.Error() != "record two entries: disk full" {
 		t.Fatalf("a failed update says %v", err)
 	}
-	if log, _ := s.Audit(0, 0); len(log) != 0 {
+	if log, _ := s.Audit(context.Background(), 0, 0); len(log) != 0 {
 		t.Fatalf("a failed update wrote %+v", log)
 	}
 	said := Msg("A shop needs a name.", nil)
@@ -235,7 +235,7 @@ func TestAnUpdateBeginsAtOneTimeAndSaysWhatFailed(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	log, _ := s.Audit(0, 0)
+	log, _ := s.Audit(context.Background(), 0, 0)
 	if len(log) != 2 || !log[0].At.Equal(log[1].At) || ticks != 3 {
 		t.Fatalf("one transaction, one time: %+v (clock read %d times)", log, ticks)
 	}

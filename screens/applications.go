@@ -24,9 +24,9 @@ type appsDesk interface {
 	Today() data.Date
 	Overview(ctx context.Context, asOf data.Date) (app.Overview, error)
 	ExportWith(ctx context.Context, dir string, asOf data.Date, o app.ExportOptions, shops ...string) (app.ExportResult, error)
-	SetApplicationStatus(shop string, version int64, status data.ApplicationStatus, on data.Date, note string) error
-	ExportAudit(path, shop string) error
-	ReviewDays() int
+	SetApplicationStatus(ctx context.Context, shop string, version int64, status data.ApplicationStatus, on data.Date, note string) error
+	ExportAudit(ctx context.Context, path, shop string) error
+	ReviewDays(ctx context.Context) int
 }
 
 var _ appsDesk = (*app.Desk)(nil)
@@ -54,7 +54,7 @@ const (
 type applicationsScreen struct {
 	shell *Shell
 
-	// What the last refresh read, off the UI goroutine; generation drops stale answers.
+	// What the last refresh read, off the UI goroutine; loads drops stale answers.
 	apps       []app.ApplicationView
 	verdicts   []app.Verdict // every shop's verdict on asOf, for the prepare dialog
 	asOf       data.Date
@@ -62,7 +62,7 @@ type applicationsScreen struct {
 	loadErr    error
 	loaded     bool
 	refreshing bool
-	generation int
+	loads      loads
 
 	selectedShop int64 // shop id of the selected application, kept across rebuilds
 	sortCol      int
@@ -337,8 +337,7 @@ func (a *applicationsScreen) refresh() {
 	if d == nil {
 		return
 	}
-	a.generation++
-	gen := a.generation
+	gen, ctx := a.loads.start()
 	a.refreshing = true
 	if a.busy != nil {
 		a.busy.Show()
@@ -346,13 +345,13 @@ func (a *applicationsScreen) refresh() {
 	}
 	a.shell.background(func() {
 		// One snapshot: the verdicts are computed once for the list and the prepare dialog.
-		o, err := d.Overview(context.Background(), d.Today())
+		o, err := d.Overview(ctx, d.Today())
 		fyne.Do(func() { a.onLoaded(gen, o.AsOf, o.Applications, o.Verdicts, o.ReviewDays, err) })
 	})
 }
 
 func (a *applicationsScreen) onLoaded(gen int, asOf data.Date, apps []app.ApplicationView, vs []app.Verdict, review int, err error) {
-	if gen != a.generation {
+	if !a.loads.latest(gen) {
 		return
 	}
 	a.refreshing = false

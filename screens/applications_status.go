@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -108,7 +109,7 @@ func (a *applicationsScreen) setStatus(shop string, version int64, to data.Appli
 		return
 	}
 	a.shell.background(func() {
-		err := d.SetApplicationStatus(shop, version, to, on, note)
+		err := d.SetApplicationStatus(context.Background(), shop, version, to, on, note)
 		fyne.Do(func() {
 			a.lastErr = err
 			var stale data.Stale
@@ -158,7 +159,7 @@ func (a *applicationsScreen) exportAuditTo(path string) {
 		return
 	}
 	a.shell.background(func() {
-		err := d.ExportAudit(path, "")
+		err := d.ExportAudit(context.Background(), path, "")
 		fyne.Do(func() {
 			a.lastErr = err
 			if err != nil {

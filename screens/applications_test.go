@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,7 @@ func appsShell(t *testing.T) (*Shell, *app.Desk) {
 	t.Helper()
 	d := openDesk(t)
 	d.Now = func() time.Time { return appsDay }
-	if _, err := d.LoadDemo(); err != nil {
+	if _, err := d.LoadDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	s := newTestShell(t, &fakeDesk{})
@@ -222,7 +223,7 @@ func TestASubmittedApplicationIsOverdueAfterTheReviewTime(t *testing.T) {
 	s, d := appsShell(t)
 	a := s.applications
 	prepareAcme(t, s)
-	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, data.MakeDate(2026, 11, 24), ""); err != nil {
+	if err := d.SetApplicationStatus(context.Background(), "Acme US", 0, data.AppSubmitted, data.MakeDate(2026, 11, 24), ""); err != nil {
 		t.Fatal(err)
 	}
 	d.Now = func() time.Time { return appsDay.AddDate(0, 0, 7) }
@@ -247,7 +248,7 @@ func TestTheAccountNumberIsMaskedEverywhereOnThePage(t *testing.T) {
 	s, d := appsShell(t)
 	a := s.applications
 	prepareAcme(t, s)
-	sh, err := d.Shop("Acme US")
+	sh, err := d.Shop(context.Background(), "Acme US")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,7 +271,7 @@ func TestAnApplicationNoLongerValidSaysWhy(t *testing.T) {
 	s, d := appsShell(t)
 	a := s.applications
 	prepareAcme(t, s)
-	if _, err := d.AddViolation("Acme US", data.Violation{Date: data.MakeDate(2026, 11, 23), Kind: "Late shipment", Penalty: 2500}); err != nil {
+	if _, err := d.AddViolation(context.Background(), "Acme US", data.Violation{Date: data.MakeDate(2026, 11, 23), Kind: "Late shipment", Penalty: 2500}); err != nil {
 		t.Fatal(err)
 	}
 	test.Tap(a.refreshBtn)
@@ -319,7 +320,7 @@ func TestComingBackToApplicationsShowsWhatChangedMeanwhile(t *testing.T) {
 	s, d := appsShell(t)
 	prepareAcme(t, s)
 	s.Show(PageOverview)
-	if _, err := d.AddViolation("Acme US", data.Violation{Date: data.MakeDate(2026, 11, 23), Kind: "Late shipment", Penalty: 2500}); err != nil {
+	if _, err := d.AddViolation(context.Background(), "Acme US", data.Violation{Date: data.MakeDate(2026, 11, 23), Kind: "Late shipment", Penalty: 2500}); err != nil {
 		t.Fatal(err)
 	}
 	s.Show(PageApplications) // no Refresh pressed

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -75,3 +76,25 @@ func (s *Shell) dataChanged() {
 		}
 	}
 }
+
+// loads numbers a page's loads off the UI goroutine: only the newest one's
+// answer is shown, and starting one cancels the one under way, so the store
+// stops reading (2,000 shops for the overview) for an answer to be dropped.
+type loads struct {
+	n    int
+	stop context.CancelFunc
+}
+
+// start begins a load: its number, and the context its reads take.
+func (l *loads) start() (int, context.Context) {
+	if l.stop != nil {
+		l.stop()
+	}
+	var ctx context.Context
+	ctx, l.stop = context.WithCancel(context.Background())
+	l.n++
+	return l.n, ctx
+}
+
+// latest says whether load n is the newest one.
+func (l *loads) latest(n int) bool { return n == l.n }

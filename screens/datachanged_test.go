@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strconv"
 	"testing"
 
@@ -49,7 +50,7 @@ func TestTheShopPageShowsTheNewVerdictAfterAnImportWithoutRefresh(t *testing.T) 
 	detailBefore := checkDetail(t, s, app.CheckReturnsClosed)
 
 	// Undone elsewhere (the command line, another page): the page follows.
-	if _, err := d.Undo(b.ID); err != nil {
+	if _, err := d.Undo(context.Background(), b.ID); err != nil {
 		t.Fatal(err)
 	}
 	if returns().ID != 0 || checkDetail(t, s, app.CheckReturnsClosed) == detailBefore {
@@ -70,14 +71,14 @@ func TestTheShopPageShowsTheNewVerdictAfterAnImportWithoutRefresh(t *testing.T) 
 	if returns().ID == 0 {
 		t.Error("the shop page's history misses the new batch")
 	}
-	want, err := d.Readiness(d.Today(), "Panda UK")
+	want, err := d.Readiness(context.Background(), d.Today(), "Panda UK")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if s.shop.verdict.Status != want[0].Status || checkDetail(t, s, app.CheckReturnsClosed) != detailBefore {
 		t.Errorf("the shop page shows %s, the desk says %s", s.shop.verdict.Status, want[0].Status)
 	}
-	all, _ := d.Readiness(d.Today())
+	all, _ := d.Readiness(context.Background(), d.Today())
 	blocked := 0
 	for _, v := range all {
 		if v.Status == app.Blocked {
@@ -94,7 +95,7 @@ func TestAnEditOnTheShopPageReachesTheOverviewAndApplications(t *testing.T) {
 	s.Show(PageApplications)
 	s.OpenShop("Acme US")
 	readyBefore := overviewCount(t, s, app.Ready) + overviewCount(t, s, app.Waiting)
-	if _, err := d.AddViolation("Acme US", data.Violation{Date: data.DateOf(demoDay), Kind: "Counterfeit claim"}); err != nil {
+	if _, err := d.AddViolation(context.Background(), "Acme US", data.Violation{Date: data.DateOf(demoDay), Kind: "Counterfeit claim"}); err != nil {
 		t.Fatal(err)
 	}
 	if s.shop.verdict.Status != app.Blocked {
@@ -112,9 +113,9 @@ func TestAnEditOnTheShopPageReachesTheOverviewAndApplications(t *testing.T) {
 
 func TestARenameElsewhereKeepsTheShopPageOnTheShop(t *testing.T) {
 	s, d := openShopPage(t, "Lotus MY")
-	sh, _ := d.Shop("Lotus MY")
+	sh, _ := d.Shop(context.Background(), "Lotus MY")
 	sh.Name = "Lotus Malaysia"
-	if err := d.SaveShop(sh); err != nil {
+	if err := d.SaveShop(context.Background(), sh); err != nil {
 		t.Fatal(err)
 	}
 	if s.shop.name != "Lotus Malaysia" || s.shop.loadErr != nil || s.shop.shop.Name != "Lotus Malaysia" {
@@ -134,7 +135,7 @@ func TestTheOverviewComputedBeforeTheWindowIsShownFirst(t *testing.T) {
 	// One computed before a change is not used after it.
 	stale := computeOverview(d)
 	s.overview.first = stale
-	if _, err := d.AddShop(data.Shop{Name: "Tiger SG", Site: "SG", Deposit: 100, Currency: "SGD"}); err != nil {
+	if _, err := d.AddShop(context.Background(), data.Shop{Name: "Tiger SG", Site: "SG", Deposit: 100, Currency: "SGD"}); err != nil {
 		t.Fatal(err)
 	}
 	if len(s.overview.table.Rows()) != 5 {

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -27,7 +28,7 @@ func TestSampleDataFillsTheOverviewOfARealDesk(t *testing.T) {
 		t.Fatal("a new database does not show the first-run view")
 	}
 	test.Tap(s.overview.loadDemo)
-	shops, err := d.Shops()
+	shops, err := d.Shops(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

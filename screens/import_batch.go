@@ -22,7 +22,7 @@ type batchDesk interface {
 	PreviewBatch(ctx context.Context, paths []string, o app.BatchOptions) (*app.BatchPlan, error)
 	AssignShop(ctx context.Context, p *app.BatchPlan, i int, shop string) error
 	CommitBatch(ctx context.Context, p *app.BatchPlan) (data.ImportGroup, error)
-	UndoGroup(id int64) (data.ImportGroup, error)
+	UndoGroup(ctx context.Context, id int64) (data.ImportGroup, error)
 }
 
 var _ batchDesk = (*app.Desk)(nil)
@@ -238,7 +238,7 @@ func (s *importScreen) onUndoAll() {
 		return
 	}
 	s.batchWork(b, batchImported, func(context.Context) func() {
-		_, err := desk.UndoGroup(b.group.ID)
+		_, err := desk.UndoGroup(context.Background(), b.group.ID)
 		return func() {
 			if err != nil {
 				b.err = err

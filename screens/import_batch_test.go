@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,7 +68,7 @@ func TestADroppedFolderIsPreviewedImportedAndUndoneAsOneBatch(t *testing.T) {
 		t.Fatalf("after Import all: state %d, group %+v, err %v", b.state, b.group, b.err)
 	}
 	for name, shop := range shops {
-		batches, err := d.Imports(shop)
+		batches, err := d.Imports(context.Background(), shop)
 		if err != nil || len(batches) != 1 || batches[0].FileName != name {
 			t.Errorf("%s holds %+v (%v), want %s", shop, batches, err, name)
 		}
@@ -113,7 +114,7 @@ func TestADroppedFolderIsPreviewedImportedAndUndoneAsOneBatch(t *testing.T) {
 		t.Fatalf("after Undo: state %d, err %v", b.state, b.err)
 	}
 	for _, shop := range shops {
-		batches, _ := d.Imports(shop)
+		batches, _ := d.Imports(context.Background(), shop)
 		if len(batches) != 1 || !batches[0].Undone {
 			t.Errorf("%s after Undo: %+v", shop, batches)
 		}

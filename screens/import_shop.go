@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -18,7 +19,7 @@ func newShopChoice() string { return lang.L("New shop…") }
 // shopNames are the names of every shop.
 func (s *importScreen) shopNames() []string {
 	var names []string
-	if shops, err := s.desk().Shops(); err == nil {
+	if shops, err := s.desk().Shops(context.Background()); err == nil {
 		for _, sh := range shops {
 			names = append(names, sh.Name)
 		}
@@ -84,8 +85,8 @@ func (s *importScreen) onShopAdded(sh data.Shop) {
 
 // shopAdder is what the add-shop form needs of the core.
 type shopAdder interface {
-	AddShop(data.Shop) (data.Shop, error)
-	RuleSets() ([]data.RuleSet, error)
+	AddShop(context.Context, data.Shop) (data.Shop, error)
+	RuleSets(ctx context.Context) ([]data.RuleSet, error)
 }
 
 // addShopDialog is "New shop…" on the import page: the first fields of the
@@ -102,7 +103,7 @@ type addShopDialog struct {
 // showAddShop opens the add-shop form; onAdded gets the shop once stored.
 func showAddShop(win fyne.Window, desk shopAdder, onAdded func(data.Shop)) *addShopDialog {
 	a := &addShopDialog{desk: desk, onAdded: onAdded}
-	sets, err := desk.RuleSets()
+	sets, err := desk.RuleSets(context.Background())
 	if err != nil {
 		fyne.LogError("listing rule sets", err)
 	}
@@ -131,7 +132,7 @@ func (a *addShopDialog) onAdd() {
 		a.showProblem(err.Error()) // the form speaks the UI language already
 		return
 	}
-	if sh, err = a.desk.AddShop(sh); err != nil {
+	if sh, err = a.desk.AddShop(context.Background(), sh); err != nil {
 		a.showProblem(trError(err))
 		return
 	}

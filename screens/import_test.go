@@ -24,7 +24,7 @@ func sampleExport(name string) string { return filepath.Join("..", "assets", "sa
 
 func addShop(t *testing.T, d *app.Desk, name, site string) {
 	t.Helper()
-	if _, err := d.AddShop(data.Shop{Name: name, Site: site, Deposit: 900000, Currency: "USD"}); err != nil {
+	if _, err := d.AddShop(context.Background(), data.Shop{Name: name, Site: site, Deposit: 900000, Currency: "USD"}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -59,7 +59,7 @@ func TestAFixtureImportGoesFromPreviewToResult(t *testing.T) {
 	if b.Rows == 0 || b.Created == 0 || b.Kind != data.KindOrders || f.plan.ExportTimeFrom != "file name" {
 		t.Errorf("plan: %+v from %q", b, f.plan.ExportTimeFrom)
 	}
-	if batches, _ := d.Imports(""); len(batches) != 0 {
+	if batches, _ := d.Imports(context.Background(), ""); len(batches) != 0 {
 		t.Fatalf("the preview wrote %d batches", len(batches))
 	}
 	if im.commit.Disabled() {
@@ -70,7 +70,7 @@ func TestAFixtureImportGoesFromPreviewToResult(t *testing.T) {
 	if f.state != fileImported || f.batch.ID == 0 {
 		t.Fatalf("after Import: state %d, batch %+v, err %v", f.state, f.batch, f.err)
 	}
-	batches, _ := d.Imports("Lotus MY")
+	batches, _ := d.Imports(context.Background(), "Lotus MY")
 	if len(batches) != 1 || batches[0].Created != b.Created {
 		t.Errorf("the desk holds %+v, want one batch with %d created", batches, b.Created)
 	}
@@ -216,7 +216,7 @@ func TestNewShopFromTheImportPage(t *testing.T) {
 	}
 	a.form.deposit.SetText("90")
 	a.onAdd()
-	if _, err := d.Shop("莲花 Lotus MY"); err != nil {
+	if _, err := d.Shop(context.Background(), "莲花 Lotus MY"); err != nil {
 		t.Fatal(err)
 	}
 	if got := s.imports.current().shop; got != "莲花 Lotus MY" {
@@ -331,7 +331,7 @@ func TestCancelStopsAPreviewAndWritesNothing(t *testing.T) {
 	if im.working() || im.preview.Disabled() {
 		t.Error("after Cancel the page is still busy")
 	}
-	if batches, _ := d.Imports(""); len(batches) != 0 {
+	if batches, _ := d.Imports(context.Background(), ""); len(batches) != 0 {
 		t.Errorf("a cancelled preview wrote %d batches", len(batches))
 	}
 }

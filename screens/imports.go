@@ -23,9 +23,9 @@ import (
 
 // importDesk is what the import page needs of the core.
 type importDesk interface {
-	Shops() ([]data.Shop, error)
-	AddShop(data.Shop) (data.Shop, error)
-	RuleSets() ([]data.RuleSet, error)
+	Shops(ctx context.Context) ([]data.Shop, error)
+	AddShop(context.Context, data.Shop) (data.Shop, error)
+	RuleSets(ctx context.Context) ([]data.RuleSet, error)
 	Preview(ctx context.Context, shop, path string, o app.ImportOptions) (*app.ImportPlan, error)
 	Commit(ctx context.Context, p *app.ImportPlan) (data.ImportBatch, error)
 }
@@ -326,7 +326,7 @@ func (s *importScreen) defaultShop() string {
 	if name == "" || s.desk() == nil {
 		return ""
 	}
-	shops, err := s.desk().Shops()
+	shops, err := s.desk().Shops(context.Background())
 	if err != nil {
 		return ""
 	}

@@ -25,21 +25,21 @@ import (
 type verdictDesk interface {
 	Desk
 	Today() data.Date
-	Readiness(asOf data.Date, shops ...string) ([]app.Verdict, error)
+	Readiness(ctx context.Context, asOf data.Date, shops ...string) ([]app.Verdict, error)
 	Overview(ctx context.Context, asOf data.Date) (app.Overview, error)
-	Looked(o app.Overview) error
-	Shop(name string) (data.Shop, error)
-	ShopByID(id int64) (data.Shop, error)
-	AddShop(s data.Shop) (data.Shop, error)
-	SaveShop(s data.Shop) error
-	RuleSets() ([]data.RuleSet, error)
-	Violations(shop string) ([]data.Violation, error)
-	AddViolation(shop string, v data.Violation) (data.Violation, error)
-	SaveViolation(v data.Violation) error
-	Imports(shop string) ([]data.ImportBatch, error)
-	Undo(batchID int64) (data.ImportBatch, error)
-	BlockingOrders(shop string, limit int) ([]data.Order, error)
-	OpenCases(shop string, limit int) ([]data.ReturnCase, error)
+	Looked(ctx context.Context, o app.Overview) error
+	Shop(ctx context.Context, name string) (data.Shop, error)
+	ShopByID(ctx context.Context, id int64) (data.Shop, error)
+	AddShop(ctx context.Context, s data.Shop) (data.Shop, error)
+	SaveShop(ctx context.Context, s data.Shop) error
+	RuleSets(ctx context.Context) ([]data.RuleSet, error)
+	Violations(ctx context.Context, shop string) ([]data.Violation, error)
+	AddViolation(ctx context.Context, shop string, v data.Violation) (data.Violation, error)
+	SaveViolation(ctx context.Context, v data.Violation) error
+	Imports(ctx context.Context, shop string) ([]data.ImportBatch, error)
+	Undo(ctx context.Context, batchID int64) (data.ImportBatch, error)
+	BlockingOrders(ctx context.Context, shop string, limit int) ([]data.Order, error)
+	OpenCases(ctx context.Context, shop string, limit int) ([]data.ReturnCase, error)
 }
 
 var _ verdictDesk = (*app.Desk)(nil)
@@ -72,12 +72,12 @@ type overviewScreen struct {
 	loadErr error
 	loading bool // sample data being loaded
 
-	// Verdicts, computed off the UI goroutine; generation drops stale answers.
+	// Verdicts, computed off the UI goroutine; loads drops stale answers.
 	verdicts   []app.Verdict
 	asOf       data.Date
 	verdictErr error
 	refreshing bool
-	generation int
+	loads      loads
 	codes      map[int64]string // shop code by id, for the text filter
 	blockers   []string         // main blocker of each verdict, in the UI language
 	haystack   []string         // lower-case text the filter searches, per verdict
@@ -128,7 +128,7 @@ func (o *overviewScreen) desk() verdictDesk {
 }
 
 func (o *overviewScreen) buildUI() fyne.CanvasObject {
-	o.shops, o.loadErr = o.shell.desk.Shops()
+	o.shops, o.loadErr = o.shell.desk.Shops(context.Background())
 	if o.loadErr != nil {
 		return o.errorView()
 	}
@@ -197,7 +197,7 @@ func (o *overviewScreen) onLoadDemo() {
 	o.activity.Show()
 	o.activity.Start()
 	o.shell.background(func() {
-		_, err := o.shell.desk.LoadDemo()
+		_, err := o.shell.desk.LoadDemo(context.Background())
 		fyne.Do(func() { o.demoLoaded(err) })
 	})
 }

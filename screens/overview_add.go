@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"sort"
 
@@ -20,7 +21,7 @@ func (o *overviewScreen) onAddShop() {
 	if desk == nil {
 		return
 	}
-	ruleSets, err := desk.RuleSets()
+	ruleSets, err := desk.RuleSets(context.Background())
 	if err != nil {
 		dialog.ShowError(errorInLanguage(err), o.shell.win)
 		return
@@ -40,7 +41,7 @@ func (o *overviewScreen) onAddShop() {
 	f.OnSubmit = func() {
 		sh, err := form.shop(base)
 		if err == nil {
-			_, err = desk.AddShop(sh)
+			_, err = desk.AddShop(context.Background(), sh)
 		}
 		if err != nil {
 			problem.SetText(trError(err))

@@ -68,7 +68,7 @@ func buildBigDesk(path string) error {
 	sites := []string{"US", "UK", "MY", "TH", "VN", "ID", "PH", "SG"}
 	for i := 0; i < benchShops; i++ {
 		site := sites[i%len(sites)]
-		sh, err := d.AddShop(data.Shop{Name: fmt.Sprintf("Shop %04d %s", i, site), Site: site, Deposit: 50000, Currency: "USD",
+		sh, err := d.AddShop(context.Background(), data.Shop{Name: fmt.Sprintf("Shop %04d %s", i, site), Site: site, Deposit: 50000, Currency: "USD",
 			Client: fmt.Sprintf("Client %02d", i%40), Code: fmt.Sprintf("C%05d", i),
 			Account: data.RefundAccount{Holder: "Holder", Bank: "Bank", Number: "1234567890"}})
 		if err != nil {
@@ -128,7 +128,7 @@ func BenchmarkOverviewStart2000Shops(b *testing.B) {
 		_, d := startOverview(b, path)
 		b.StopTimer()
 		t0 := time.Now()
-		if _, err := d.Readiness(data.DateOf(demoDay)); err != nil {
+		if _, err := d.Readiness(context.Background(), data.DateOf(demoDay)); err != nil {
 			b.Fatal(err)
 		}
 		floor += time.Since(t0)

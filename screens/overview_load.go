@@ -25,8 +25,7 @@ func (o *overviewScreen) refresh() {
 	if desk == nil {
 		return
 	}
-	o.generation++
-	gen := o.generation
+	gen, ctx := o.loads.start()
 	o.refreshing = true
 	if o.busy != nil {
 		o.busy.Show()
@@ -41,7 +40,7 @@ func (o *overviewScreen) refresh() {
 			a := <-first
 			ov, err = a.ov, a.err
 		} else {
-			ov, err = desk.Overview(context.Background(), desk.Today())
+			ov, err = desk.Overview(ctx, desk.Today())
 		}
 		var rows overviewRows
 		if err == nil {
@@ -50,7 +49,7 @@ func (o *overviewScreen) refresh() {
 		fyne.Do(func() { o.overviewLoaded(gen, ov, rows, err) })
 		if err == nil {
 			// Recorded once it is on screen: a look is what was shown.
-			if lerr := desk.Looked(ov); lerr != nil {
+			if lerr := desk.Looked(ctx, ov); lerr != nil {
 				fyne.LogError("recording the look at the overview", lerr)
 			}
 		}
@@ -72,7 +71,7 @@ func (o *overviewScreen) dataChanged() {
 // What changed since the last look is taken from the first answer of a run:
 // later answers reflect what this person did meanwhile.
 func (o *overviewScreen) overviewLoaded(gen int, ov app.Overview, rows overviewRows, err error) {
-	if gen != o.generation {
+	if !o.loads.latest(gen) {
 		return
 	}
 	o.refreshing = false

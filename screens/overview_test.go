@@ -23,7 +23,7 @@ func demoDesk(t *testing.T) *app.Desk {
 	t.Helper()
 	d := openDesk(t)
 	d.Now = func() time.Time { return demoDay }
-	if _, err := d.LoadDemo(); err != nil {
+	if _, err := d.LoadDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return d
@@ -45,7 +45,7 @@ func TestOverviewShowsEveryShopWithItsVerdict(t *testing.T) {
 	if o.table == nil {
 		t.Fatal("the overview of a desk with shops has no table")
 	}
-	vs, err := d.Readiness(d.Today())
+	vs, err := d.Readiness(context.Background(), d.Today())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -199,10 +199,10 @@ func TestStatusChangesSinceLastTimeAreMarkedAndNotifiedOnce(t *testing.T) {
 	if len(want) == 0 {
 		t.Fatal("the sample has no shop whose status would change")
 	}
-	if err := d.Looked(before); err != nil {
+	if err := d.Looked(context.Background(), before); err != nil {
 		t.Fatal(err)
 	}
-	now, err := d.Readiness(data.DateOf(demoDay))
+	now, err := d.Readiness(context.Background(), data.DateOf(demoDay))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,7 +285,7 @@ func TestAddAShopFromTheOverview(t *testing.T) {
 	if sh.Deposit != 120000 || sh.Opened != data.MakeDate(2025, 2, 1) || sh.RuleSet != "tiktok-cb" {
 		t.Errorf("form reads %+v", sh)
 	}
-	if _, err := d.AddShop(sh); err != nil {
+	if _, err := d.AddShop(context.Background(), sh); err != nil {
 		t.Fatal(err)
 	}
 	o.refresh()

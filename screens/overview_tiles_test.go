@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -39,7 +40,7 @@ func TestTheOverviewShowsEachShopsApplication(t *testing.T) {
 	if _, err := d.Export(t.Context(), t.TempDir(), data.DateOf(demoDay), "en", "Acme US"); err != nil {
 		t.Fatal(err)
 	}
-	if err := d.SetApplicationStatus("Acme US", 0, data.AppSubmitted, data.DateOf(demoDay).AddDays(-30), ""); err != nil {
+	if err := d.SetApplicationStatus(context.Background(), "Acme US", 0, data.AppSubmitted, data.DateOf(demoDay).AddDays(-30), ""); err != nil {
 		t.Fatal(err)
 	}
 	s := newDeskShell(t, d)

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"maps"
 	"slices"
@@ -256,7 +257,7 @@ func (e *ruleSetEditor) onSave() {
 		}
 		return
 	}
-	if err := e.desk.SaveRuleSet(r); err != nil {
+	if err := e.desk.SaveRuleSet(context.Background(), r); err != nil {
 		e.showProblem(trError(err))
 		return
 	}

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"maps"
 	"slices"
 	"strconv"
@@ -18,8 +19,8 @@ import (
 
 // ruleSetDesk is what the rule set part of Settings needs of the core.
 type ruleSetDesk interface {
-	RuleSets() ([]data.RuleSet, error)
-	SaveRuleSet(data.RuleSet) error
+	RuleSets(ctx context.Context) ([]data.RuleSet, error)
+	SaveRuleSet(context.Context, data.RuleSet) error
 }
 
 // builtInNames are the names of the built-in rule sets, translated for the
@@ -55,7 +56,7 @@ func (s *settingsScreen) ruleSetsView() fyne.CanvasObject {
 	if !ok {
 		return widget.NewLabel(lang.L("Rule sets are not available."))
 	}
-	sets, err := desk.RuleSets()
+	sets, err := desk.RuleSets(context.Background())
 	if err != nil {
 		l := widget.NewLabel(trError(err))
 		l.Importance = widget.DangerImportance

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"net/url"
 	"path/filepath"
@@ -22,8 +23,8 @@ import (
 // it is kept in the database, so the window and the command line flag the
 // same applications overdue.
 type reviewTime interface {
-	ReviewDays() int
-	SetReviewDays(n int) error
+	ReviewDays(ctx context.Context) int
+	SetReviewDays(ctx context.Context, n int) error
 }
 
 // settingsScreen is 设置: language, theme, data folder with backup and
@@ -135,7 +136,7 @@ func (s *settingsScreen) buildUI() fyne.CanvasObject {
 	s.saveReview = widget.NewButton(lang.L("Save"), s.onSaveReviewDays)
 	s.saveReview.Disable()
 	if rt, ok := s.shell.desk.(reviewTime); ok {
-		s.reviewDays.SetText(strconv.Itoa(rt.ReviewDays()))
+		s.reviewDays.SetText(strconv.Itoa(rt.ReviewDays(context.Background())))
 	} else {
 		s.reviewDays.Disable()
 	}
@@ -183,7 +184,7 @@ func (s *settingsScreen) onOpenFolder() {
 
 func (s *settingsScreen) onReviewDaysChanged(text string) {
 	rt, ok := s.shell.desk.(reviewTime)
-	if !ok || validReviewDays(text) != nil || strings.TrimSpace(text) == strconv.Itoa(rt.ReviewDays()) {
+	if !ok || validReviewDays(text) != nil || strings.TrimSpace(text) == strconv.Itoa(rt.ReviewDays(context.Background())) {
 		s.saveReview.Disable()
 		return
 	}
@@ -198,7 +199,7 @@ func (s *settingsScreen) onSaveReviewDays() {
 		return
 	}
 	n, _ := strconv.Atoi(strings.TrimSpace(s.reviewDays.Text))
-	if err := rt.SetReviewDays(n); err != nil {
+	if err := rt.SetReviewDays(context.Background(), n); err != nil {
 		dialog.ShowError(errors.New(trError(err)), s.shell.win)
 		return
 	}

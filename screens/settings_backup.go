@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"path/filepath"
 	"time"
 
@@ -58,7 +59,7 @@ func (s *settingsScreen) backupTo(dest string) {
 	}
 	wait := s.showWorking(lang.L("Backing up the database…"))
 	s.shell.background(func() {
-		_, err := desk.Store().Backup(dest)
+		_, err := desk.Store().Backup(context.Background(), dest)
 		fyne.Do(func() {
 			wait.Hide()
 			s.lastBackupErr = err

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -130,7 +131,7 @@ func TestSettingsSwitchesTheWindowToATeamDatabaseAndBack(t *testing.T) {
 	if !data.IsPostgresURL(s.desk.Path()) {
 		t.Fatalf("the window stayed on %s: %s", s.desk.Path(), st.team.status.Text)
 	}
-	if shops, err := s.desk.Shops(); err != nil || len(shops) != 1 || shops[0].Name != "Team shop" {
+	if shops, err := s.desk.Shops(context.Background()); err != nil || len(shops) != 1 || shops[0].Name != "Team shop" {
 		t.Errorf("on the team database the window shows %v (%v)", shops, err)
 	}
 	saved := s.app.Preferences().String(prefTeamDB)
@@ -151,7 +152,7 @@ func TestSettingsSwitchesTheWindowToATeamDatabaseAndBack(t *testing.T) {
 	if s.desk.Path() != localPath {
 		t.Fatalf("back on %q: %s", s.desk.Path(), s.settings.team.status.Text)
 	}
-	if shops, err := s.desk.Shops(); err != nil || len(shops) != 1 || shops[0].Name != "Local shop" {
+	if shops, err := s.desk.Shops(context.Background()); err != nil || len(shops) != 1 || shops[0].Name != "Local shop" {
 		t.Errorf("back on this computer the window shows %v (%v)", shops, err)
 	}
 	if p := s.app.Preferences().String(prefTeamDB); p != "" {

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,10 +16,10 @@ import (
 )
 
 func ruleSetByID(t *testing.T, d interface {
-	RuleSets() ([]data.RuleSet, error)
+	RuleSets(ctx context.Context) ([]data.RuleSet, error)
 }, id string) (data.RuleSet, bool) {
 	t.Helper()
-	sets, err := d.RuleSets()
+	sets, err := d.RuleSets(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +147,7 @@ func TestBackupThenRestoreBringsTheBackupBack(t *testing.T) {
 	if s.desk == Desk(d) {
 		t.Fatal("the shell still holds the closed desk")
 	}
-	shops, err := s.desk.Shops()
+	shops, err := s.desk.Shops(context.Background())
 	if err != nil || len(shops) != 1 || shops[0].Name != "Acme US" {
 		t.Errorf("after the restore the desk holds %v (%v)", shops, err)
 	}
@@ -174,7 +175,7 @@ func TestRestoringSomethingElseKeepsTheData(t *testing.T) {
 	if s.settings.lastRestoreErr == nil {
 		t.Fatal("a file that is no backup was restored")
 	}
-	if shops, err := s.desk.Shops(); err != nil || len(shops) != 1 {
+	if shops, err := s.desk.Shops(context.Background()); err != nil || len(shops) != 1 {
 		t.Errorf("after a refused restore the desk holds %v (%v)", shops, err)
 	}
 }

@@ -27,7 +27,7 @@ type shopScreen struct {
 	// What was loaded for the shop, off the UI goroutine.
 	loaded     string // name the fields below belong to
 	loading    bool
-	generation int
+	loads      loads
 	loadErr    error
 	shop       data.Shop
 	verdict    *app.Verdict
@@ -105,8 +105,8 @@ func (s *shopScreen) reload() {
 	if desk == nil || s.name == "" {
 		return
 	}
-	s.generation++
-	gen, name := s.generation, s.name
+	gen, ctx := s.loads.start()
+	name := s.name
 	var id int64 // the shop shown, to follow a rename made anywhere
 	if s.loaded == s.name {
 		id = s.shop.ID
@@ -118,32 +118,32 @@ func (s *shopScreen) reload() {
 	}
 	s.shell.background(func() {
 		r := shopData{}
-		r.shop, r.err = desk.Shop(name)
+		r.shop, r.err = desk.Shop(ctx, name)
 		if r.err != nil && id != 0 {
-			if sh, err := desk.ShopByID(id); err == nil {
+			if sh, err := desk.ShopByID(ctx, id); err == nil {
 				r.shop, r.err, name = sh, nil, sh.Name
 			}
 		}
 		if r.err == nil {
 			var vs []app.Verdict
-			if vs, r.err = desk.Readiness(desk.Today(), name); r.err == nil && len(vs) == 1 {
+			if vs, r.err = desk.Readiness(ctx, desk.Today(), name); r.err == nil && len(vs) == 1 {
 				r.verdict = &vs[0]
 			}
 		}
 		if r.err == nil {
-			r.violations, r.err = desk.Violations(name)
+			r.violations, r.err = desk.Violations(ctx, name)
 		}
 		if r.err == nil {
-			r.batches, r.err = desk.Imports(name)
+			r.batches, r.err = desk.Imports(ctx, name)
 		}
 		if r.err == nil {
-			r.orders, r.err = desk.BlockingOrders(name, evidenceLimit)
+			r.orders, r.err = desk.BlockingOrders(ctx, name, evidenceLimit)
 		}
 		if r.err == nil {
-			r.cases, r.err = desk.OpenCases(name, evidenceLimit)
+			r.cases, r.err = desk.OpenCases(ctx, name, evidenceLimit)
 		}
 		if r.err == nil {
-			r.ruleSets, r.err = desk.RuleSets()
+			r.ruleSets, r.err = desk.RuleSets(ctx)
 		}
 		fyne.Do(func() { s.dataLoaded(gen, name, r) })
 	})
@@ -162,7 +162,7 @@ type shopData struct {
 }
 
 func (s *shopScreen) dataLoaded(gen int, name string, r shopData) {
-	if gen != s.generation {
+	if !s.loads.latest(gen) {
 		return
 	}
 	s.loading = false

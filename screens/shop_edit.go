@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -62,7 +63,7 @@ func (s *shopScreen) detailsView() fyne.CanvasObject {
 			sh.Account.Swift = strings.TrimSpace(a.swift.Text)
 			sh.Account.Number = strings.TrimSpace(a.number.Text)
 			sh.Notes = notes.Text
-			err = s.desk().SaveShop(sh)
+			err = s.desk().SaveShop(context.Background(), sh)
 		}
 		s.saved(s.detailsErr, err, sh.Name)
 	})
@@ -182,7 +183,7 @@ func (s *shopScreen) stepsView() fyne.CanvasObject {
 			sh.Steps.Set(step, d)
 		}
 		if err == nil {
-			err = s.desk().SaveShop(sh)
+			err = s.desk().SaveShop(context.Background(), sh)
 		}
 		s.saved(s.stepsErr, err, "")
 	})

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -115,9 +116,9 @@ func (s *shopScreen) editViolation(v data.Violation) {
 		nv.Note = strings.TrimSpace(f.note.Text)
 		if err == nil {
 			if nv.ID == 0 {
-				_, err = s.desk().AddViolation(s.shop.Name, nv)
+				_, err = s.desk().AddViolation(context.Background(), s.shop.Name, nv)
 			} else {
-				err = s.desk().SaveViolation(nv)
+				err = s.desk().SaveViolation(context.Background(), nv)
 			}
 		}
 		if err != nil {
@@ -208,7 +209,7 @@ func (s *shopScreen) confirmUndo(b data.ImportBatch) {
 func (s *shopScreen) undo(id int64) {
 	desk := s.desk()
 	s.shell.background(func() {
-		_, err := desk.Undo(id)
+		_, err := desk.Undo(context.Background(), id)
 		fyne.Do(func() {
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("%s", lang.L("The import could not be undone: {{.Error}}", map[string]any{"Error": trError(err)})), s.shell.win)

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -26,7 +27,7 @@ func openShopPage(t *testing.T, name string) (*Shell, *app.Desk) {
 
 func TestShopPageListsEveryCheckWithItsEvidence(t *testing.T) {
 	s, d := openShopPage(t, "Panda UK")
-	vs, _ := d.Readiness(d.Today(), "Panda UK")
+	vs, _ := d.Readiness(context.Background(), d.Today(), "Panda UK")
 	if len(s.shop.checkRows) != len(vs[0].Checks) {
 		t.Fatalf("checklist has %d rows, verdict %d checks", len(s.shop.checkRows), len(vs[0].Checks))
 	}
@@ -35,7 +36,7 @@ func TestShopPageListsEveryCheckWithItsEvidence(t *testing.T) {
 		t.Fatal("the failing orders_settled check offers no IDs to copy")
 	}
 	test.Tap(row.copyIDs)
-	orders, _ := d.BlockingOrders("Panda UK", evidenceLimit)
+	orders, _ := d.BlockingOrders(context.Background(), "Panda UK", evidenceLimit)
 	want := 0
 	for _, o := range orders {
 		if o.Class.Unsettled() {
@@ -54,7 +55,7 @@ func TestShopPageListsEveryCheckWithItsEvidence(t *testing.T) {
 	if len(s.shop.orderTable.Rows()) != len(orders) {
 		t.Errorf("orders table lists %d of %d blocking orders", len(s.shop.orderTable.Rows()), len(orders))
 	}
-	cases, _ := d.OpenCases("Panda UK", evidenceLimit)
+	cases, _ := d.OpenCases(context.Background(), "Panda UK", evidenceLimit)
 	if len(cases) == 0 || len(s.shop.caseTable.Rows()) != len(cases) {
 		t.Errorf("cases table lists %d of %d open cases", len(s.shop.caseTable.Rows()), len(cases))
 	}
@@ -62,7 +63,7 @@ func TestShopPageListsEveryCheckWithItsEvidence(t *testing.T) {
 
 func TestTheAccountNumberShowsOnlyOnRequest(t *testing.T) {
 	s, d := openShopPage(t, "Panda UK")
-	sh, _ := d.Shop("Panda UK")
+	sh, _ := d.Shop(context.Background(), "Panda UK")
 	a := s.shop.account
 	if a.masked.Text != sh.Account.MaskedNumber() || strings.Contains(a.masked.Text, sh.Account.Number) {
 		t.Errorf("the account shows %q before it is asked for", a.masked.Text)
@@ -88,7 +89,7 @@ func TestShopDetailsAreSavedAndTheVerdictFollows(t *testing.T) {
 	if !s.shop.detailsErr.Hidden {
 		t.Fatalf("saving shows %q", s.shop.detailsErr.Text)
 	}
-	sh, _ := d.Shop("Panda UK")
+	sh, _ := d.Shop(context.Background(), "Panda UK")
 	if sh.Account.Holder != "" || sh.Account.Number == "" {
 		t.Errorf("saved account %+v", sh.Account)
 	}
@@ -112,7 +113,7 @@ func TestClosureStepDatesAreValidatedAndSaved(t *testing.T) {
 	}
 	s.shop.steps[data.StepCreatorsUnbound].SetText("2026-11-20")
 	test.Tap(s.shop.saveSteps)
-	sh, _ := d.Shop("Panda UK")
+	sh, _ := d.Shop(context.Background(), "Panda UK")
 	if sh.Steps.CreatorsUnbound != data.MakeDate(2026, 11, 20) {
 		t.Errorf("creators unbound saved as %v", sh.Steps.CreatorsUnbound)
 	}
@@ -141,7 +142,7 @@ func TestAViolationIsResolvedInItsForm(t *testing.T) {
 	}
 	f.resolved.SetText("2026-11-20")
 	f.form.OnSubmit()
-	vs, _ := d.Violations("Panda UK")
+	vs, _ := d.Violations(context.Background(), "Panda UK")
 	for _, v := range vs {
 		if v.ID == open.ID && v.Resolved != data.MakeDate(2026, 11, 20) {
 			t.Errorf("violation resolved on %v", v.Resolved)
@@ -167,7 +168,7 @@ func TestUndoAnImportFromTheShopPage(t *testing.T) {
 		t.Fatal("undo does not ask first")
 	}
 	s.shop.undo(id)
-	bs, _ := d.Imports("Panda UK")
+	bs, _ := d.Imports(context.Background(), "Panda UK")
 	for _, b := range bs {
 		if b.ID == id && !b.Undone {
 			t.Errorf("batch %d is not undone", id)
@@ -204,10 +205,10 @@ func TestShopPageRendersMarkup(t *testing.T) {
 // to import one.
 func TestAMissingExportLeadsToTheImportPage(t *testing.T) {
 	s, d := openShopPage(t, "Acme US")
-	bs, _ := d.Imports("Acme US")
+	bs, _ := d.Imports(context.Background(), "Acme US")
 	for _, b := range bs {
 		if b.Kind == data.KindReturns {
-			if _, err := d.Undo(b.ID); err != nil {
+			if _, err := d.Undo(context.Background(), b.ID); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -3,6 +3,7 @@
 package screens
 
 import (
+	"context"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -44,7 +45,7 @@ func TestScreenshots(t *testing.T) {
 	s.SetVariant(VariantLight)
 	s.Show(PageOverview)
 	shoot("zh_Hans-overview-light")
-	if _, err := s.desk.LoadDemo(); err != nil {
+	if _, err := s.desk.LoadDemo(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	s.Reload(PageOverview)

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -19,9 +20,9 @@ func TestAnEditOnAShopSomeoneElseChangedOffersToReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	theirs, _ := other.Shop("Panda UK")
+	theirs, _ := other.Shop(context.Background(), "Panda UK")
 	theirs.Notes = "called the platform"
-	if err := other.SaveShop(theirs); err != nil {
+	if err := other.SaveShop(context.Background(), theirs); err != nil {
 		t.Fatal(err)
 	}
 
@@ -33,7 +34,7 @@ func TestAnEditOnAShopSomeoneElseChangedOffersToReload(t *testing.T) {
 	if s.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no offer to reload")
 	}
-	if sh, _ := d.Shop("Panda UK"); sh.Notes != "called the platform" {
+	if sh, _ := d.Shop(context.Background(), "Panda UK"); sh.Notes != "called the platform" {
 		t.Fatalf("the colleague's change was overwritten: %+v", sh)
 	}
 }
@@ -49,7 +50,7 @@ func TestAStatusChangeOnAnApplicationSomeoneElseChangedOffersToReload(t *testing
 	}
 	defer other.Close()
 	other.Now = d.Now
-	if err := other.SetApplicationStatus("Acme US", 0, data.AppSubmitted, data.MakeDate(2026, 11, 23), "their ticket"); err != nil {
+	if err := other.SetApplicationStatus(context.Background(), "Acme US", 0, data.AppSubmitted, data.MakeDate(2026, 11, 23), "their ticket"); err != nil {
 		t.Fatal(err)
 	}
 

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -223,21 +224,21 @@ func parseFont(t *testing.T, r fyne.Resource) *font.Face {
 func sampleDataTexts(t *testing.T) []string {
 	t.Helper()
 	d := demoDesk(t)
-	shops, err := d.Shops()
+	shops, err := d.Shops(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []string
 	for _, sh := range shops {
 		out = append(out, sh.Name, sh.Client, sh.Account.Holder, sh.Account.Bank, sh.Notes)
-		orders, err := d.BlockingOrders(sh.Name, evidenceLimit)
+		orders, err := d.BlockingOrders(context.Background(), sh.Name, evidenceLimit)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, o := range orders {
 			out = append(out, o.Status, o.Substatus)
 		}
-		cases, err := d.OpenCases(sh.Name, evidenceLimit)
+		cases, err := d.OpenCases(context.Background(), sh.Name, evidenceLimit)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,7 @@
 package screens
 
 import (
+	"context"
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/canvas"
@@ -24,9 +25,9 @@ const AppID = "com.depositdesk.app"
 // Desk is what the window needs of the core (*app.Desk has it); tests can
 // pass a fake.
 type Desk interface {
-	Path() string                // the database file
-	Shops() ([]data.Shop, error) // every shop by name
-	LoadDemo() (int, error)      // adds the sample shops and imports their exports
+	Path() string                                   // the database file
+	Shops(ctx context.Context) ([]data.Shop, error) // every shop by name
+	LoadDemo(ctx context.Context) (int, error)      // adds the sample shops and imports their exports
 }
 
 var _ Desk = (*app.Desk)(nil)

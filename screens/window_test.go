@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -25,13 +26,13 @@ type fakeDesk struct {
 
 func (f *fakeDesk) Path() string { return filepath.Join(os.TempDir(), "DepositDesk", "desk.db") }
 
-func (f *fakeDesk) Shops() ([]data.Shop, error) {
+func (f *fakeDesk) Shops(context.Context) ([]data.Shop, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]data.Shop(nil), f.shops...), nil
 }
 
-func (f *fakeDesk) LoadDemo() (int, error) {
+func (f *fakeDesk) LoadDemo(context.Context) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.demoRuns++
@@ -168,7 +169,7 @@ func TestSettingsKeepsTheReviewDaysInTheDatabase(t *testing.T) {
 	}
 	s.settings.reviewDays.SetText("14")
 	test.Tap(s.settings.saveReview)
-	if got := d.ReviewDays(); got != 14 {
+	if got := d.ReviewDays(context.Background()); got != 14 {
 		t.Fatalf("the desk's review days are %d, want 14", got)
 	}
 	if !s.settings.saveReview.Disabled() {

@@ -61,15 +61,13 @@ func exportApplications(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := interruptible()
-	defer stop()
 	// Warnings (not ready, stale data) come before the workbooks are written.
 	warn := func(ws []data.Message) {
 		for _, w := range ws {
 			fmt.Fprintln(c.Stderr, "warning:", w.Error())
 		}
 	}
-	res, err := d.ExportWith(ctx, *out, asOf, app.ExportOptions{Lang: *lang, Warn: warn}, shops...)
+	res, err := d.ExportWith(c.Ctx, *out, asOf, app.ExportOptions{Lang: *lang, Warn: warn}, shops...)
 	for _, a := range res.Applications {
 		state := "application " + string(a.Status)
 		if a.Kept {
@@ -113,7 +111,7 @@ func applicationList(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	apps, err := d.Applications(asOf)
+	apps, err := d.Applications(c.Ctx, asOf)
 	if err != nil {
 		return err
 	}
@@ -154,7 +152,7 @@ func applicationList(c *ctx, args []string) error {
 	}
 	for _, a := range apps {
 		if a.Overdue {
-			c.printf("\n%s: submitted on %s, no decision after the expected %s (due %s).", a.Shop, a.Submitted, count(d.ReviewDays(), "day", "days"), a.ReviewDue)
+			c.printf("\n%s: submitted on %s, no decision after the expected %s (due %s).", a.Shop, a.Submitted, count(d.ReviewDays(c.Ctx), "day", "days"), a.ReviewDue)
 		}
 		if !a.Valid {
 			c.printf("\n%s: the prepared application is no longer valid: %s.", a.Shop, a.Why.Message())
@@ -200,7 +198,7 @@ func applicationSet(c *ctx, args []string) error {
 	if day == data.NoDate {
 		day = d.Today()
 	}
-	if err := d.SetApplicationStatus(pos[0], 0, st, day, strings.TrimSpace(*note)); err != nil {
+	if err := d.SetApplicationStatus(c.Ctx, pos[0], 0, st, day, strings.TrimSpace(*note)); err != nil {
 		return err
 	}
 	c.printf("%s: application %s on %s.\n", pos[0], st, day)
@@ -209,7 +207,7 @@ func applicationSet(c *ctx, args []string) error {
 
 // auditExport writes the audit log to a file (`audit --export FILE`).
 func auditExport(c *ctx, d *app.Desk, path, shop string) error {
-	if err := d.ExportAudit(path, shop); err != nil {
+	if err := d.ExportAudit(c.Ctx, path, shop); err != nil {
 		return err
 	}
 	abs, _ := filepath.Abs(path)

@@ -22,6 +22,9 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// Open opens the desk at the database path (tests can wrap it).
 	Open func(path string) (*app.Desk, error)
+	// Context is what the command runs under, nil for until it ends; Ctrl-C
+	// cancels it either way.
+	Context context.Context
 }
 
 // command is one subcommand: its words and what it does.
@@ -35,6 +38,9 @@ type ctx struct {
 	Env
 	dbPath string
 	desk   *app.Desk
+	// Ctx is cancelled by Ctrl-C: whatever the command reads or writes
+	// stops cleanly (an import leaves nothing half-written).
+	Ctx context.Context
 }
 
 // the desk opens lazily so that usage errors never create a database.
@@ -147,13 +153,25 @@ func Run(args []string, env Env) int {
 	if cmd == nil {
 		return fail(env, usagef("unknown command %q\n\n%s", strings.Join(args[:min(2, len(args))], " "), Usage()))
 	}
-	c := &ctx{Env: env, dbPath: db}
+	// Ctrl-C cancels the command's context: what it reads or writes stops
+	// cleanly. A second Ctrl-C ends the program at once, as it would anyway.
+	parent := env.Context
+	if parent == nil {
+		parent = context.Background()
+	}
+	interrupted, stop := signal.NotifyContext(parent, os.Interrupt)
+	defer stop()
+	context.AfterFunc(interrupted, stop)
+	c := &ctx{Env: env, dbPath: db, Ctx: interrupted}
 	defer func() {
 		if c.desk != nil {
 			c.desk.Close()
 		}
 	}()
 	if err := cmd.run(c, rest); err != nil {
+		if errors.Is(err, context.Canceled) && interrupted.Err() != nil {
+			err = errCancelled // not "read the orders of …: context canceled"
+		}
 		var u usageError
 		if errors.As(err, &u) && !strings.Contains(u.msg, "usage:") {
 			err = usageError{u.msg + "\nusage: depositdesk " + cmd.usage}
@@ -162,6 +180,9 @@ func Run(args []string, env Env) int {
 	}
 	return 0
 }
+
+// errCancelled is what a command stopped by Ctrl-C says.
+var errCancelled = errors.New("cancelled")
 
 func find(args []string) (*command, []string) {
 	var best *command
@@ -200,11 +221,6 @@ func fail(env Env, err error) int {
 // printableError is err's text, made data.Printable in case something other
 // than a *data.Message (which quotes its own values) carried raw bytes in.
 func printableError(err error) string { return data.Printable(err.Error()) }
-
-// interruptible is a context cancelled by Ctrl-C, so a long import stops cleanly.
-func interruptible() (context.Context, func()) {
-	return signal.NotifyContext(context.Background(), os.Interrupt)
-}
 
 func parseID(s string) (int64, error) {
 	n, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64)

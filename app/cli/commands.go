@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -40,11 +39,9 @@ func importFiles(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := interruptible()
-	defer stop()
-	p, g, err := d.ImportBatch(ctx, files, opt)
+	p, g, err := d.ImportBatch(c.Ctx, files, opt)
 	if err != nil {
-		if ctx.Err() != nil {
+		if c.Ctx.Err() != nil {
 			return fmt.Errorf("import cancelled; nothing was imported")
 		}
 		return err
@@ -115,7 +112,7 @@ func importsList(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	batches, err := d.Imports(l.shopName())
+	batches, err := d.Imports(c.Ctx, l.shopName())
 	if err != nil {
 		return err
 	}
@@ -164,14 +161,14 @@ func undo(c *ctx, args []string) error {
 		return err
 	}
 	if *group != "" {
-		g, err := d.UndoGroup(id)
+		g, err := d.UndoGroup(c.Ctx, id)
 		if err != nil {
 			return err
 		}
 		c.printf("Undid import group #%d (%d files): the shops' orders and cases are as they were before it.\n", g.ID, len(g.Batches))
 		return nil
 	}
-	b, err := d.Undo(id)
+	b, err := d.Undo(c.Ctx, id)
 	if err != nil {
 		return err
 	}
@@ -209,7 +206,7 @@ func violationAdd(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := d.AddViolation(*shop, v); err != nil {
+	if _, err := d.AddViolation(c.Ctx, *shop, v); err != nil {
 		return err
 	}
 	state := "open"
@@ -226,12 +223,12 @@ func violationList(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	vs, err := d.Violations(l.shopName())
+	vs, err := d.Violations(c.Ctx, l.shopName())
 	if err != nil {
 		return err
 	}
 	names := map[int64]string{}
-	shops, _ := d.Shops()
+	shops, _ := d.Shops(c.Ctx)
 	for _, s := range shops {
 		names[s.ID] = s.Name
 	}
@@ -286,13 +283,13 @@ func readiness(c *ctx, args []string) error {
 	var verdicts []app.Verdict
 	var ov app.Overview
 	if look {
-		if ov, err = d.Overview(context.Background(), asOf); err != nil {
+		if ov, err = d.Overview(c.Ctx, asOf); err != nil {
 			return err
 		}
 		verdicts = ov.Verdicts
-		err = d.Looked(ov) // audits status changes since the last readiness
-	} else if verdicts, err = d.Readiness(asOf, shops...); err == nil {
-		err = d.RecordVerdicts(verdicts) // audits status changes since the last readiness
+		err = d.Looked(c.Ctx, ov) // audits status changes since the last readiness
+	} else if verdicts, err = d.Readiness(c.Ctx, asOf, shops...); err == nil {
+		err = d.RecordVerdicts(c.Ctx, verdicts) // audits status changes since the last readiness
 	}
 	if err != nil {
 		return err
@@ -368,7 +365,7 @@ func rulesList(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	rules, err := d.RuleSets()
+	rules, err := d.RuleSets(c.Ctx)
 	if err != nil {
 		return err
 	}
@@ -423,7 +420,7 @@ func audit(c *ctx, args []string) error {
 	if *export != "" {
 		return auditExport(c, d, *export, l.shopName())
 	}
-	entries, err := d.Audit(l.shopName(), 0)
+	entries, err := d.Audit(c.Ctx, l.shopName(), 0)
 	if err != nil {
 		return err
 	}
@@ -449,7 +446,7 @@ func demo(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := d.LoadDemo()
+	n, err := d.LoadDemo(c.Ctx)
 	if err != nil {
 		return err
 	}

@@ -98,7 +98,7 @@ func shopAdd(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	sh, err = d.AddShop(sh)
+	sh, err = d.AddShop(c.Ctx, sh)
 	if err != nil {
 		return err
 	}
@@ -122,14 +122,14 @@ func shopSet(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	sh, err := d.Shop(pos[0])
+	sh, err := d.Shop(c.Ctx, pos[0])
 	if err != nil {
 		return err
 	}
 	if err := sf.apply(&sh); err != nil {
 		return err
 	}
-	if err := d.SaveShop(sh); err != nil {
+	if err := d.SaveShop(c.Ctx, sh); err != nil {
 		return err
 	}
 	c.printf("Saved shop %s.\n", sh.Name)
@@ -164,7 +164,7 @@ func shopList(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	shops, err := d.Shops()
+	shops, err := d.Shops(c.Ctx)
 	if err != nil {
 		return err
 	}

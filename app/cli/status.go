@@ -27,9 +27,7 @@ func statusMap(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := interruptible()
-	defer stop()
-	ch, err := d.MapStatus(ctx, pos[0], pos[1])
+	ch, err := d.MapStatus(c.Ctx, pos[0], pos[1])
 	if err != nil {
 		return err
 	}
@@ -49,9 +47,7 @@ func statusUnmap(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := interruptible()
-	defer stop()
-	ch, err := d.UnmapStatus(ctx, pos[0])
+	ch, err := d.UnmapStatus(c.Ctx, pos[0])
 	if err != nil {
 		return err
 	}
@@ -65,9 +61,7 @@ func statusList(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := interruptible()
-	defer stop()
-	v, err := d.StatusValues(ctx)
+	v, err := d.StatusValues(c.Ctx)
 	if err != nil {
 		return err
 	}

@@ -29,9 +29,7 @@ func dbCopy(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := interruptible()
-	defer stop()
-	counts, err := d.CopyTo(ctx, *to)
+	counts, err := d.CopyTo(c.Ctx, *to)
 	if err != nil {
 		return err
 	}
@@ -55,7 +53,7 @@ func teamInit(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := d.TeamInit(); err != nil {
+	if err := d.TeamInit(c.Ctx); err != nil {
 		return err
 	}
 	c.printf("%s is a team database: add people with depositdesk team add-user NAME --clients A,B (or --owner).\n", d.Path())
@@ -81,7 +79,7 @@ func teamAddUser(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := d.TeamAddUser(m); err != nil {
+	if err := d.TeamAddUser(c.Ctx, m); err != nil {
 		return err
 	}
 	c.printf("%s can log in (set a password on the server: psql -c '\\password %s').\n", m.Login, m.Login)
@@ -99,7 +97,7 @@ func teamList(c *ctx, args []string) error {
 	if err != nil {
 		return err
 	}
-	team, err := d.Team()
+	team, err := d.Team(c.Ctx)
 	if err != nil {
 		return err
 	}
