@@ -532,7 +532,9 @@ func (d *Desk) planOne(ctx context.Context, f *BatchFile, exportedAt data.Stamp,
 		f.Refusal = asMessage(err, f.Name)
 		return nil
 	}
-	if b, ok := d.store.LiveBatchBySHA(ctx, shop.ID, f.sum); ok {
+	if b, ok, err := d.store.LiveBatchBySHA(ctx, shop.ID, f.sum); err != nil {
+		return err
+	} else if ok {
 		f.Plan = alreadyImported(shop, f.Path, b)
 		return nil
 	}

@@ -49,13 +49,15 @@ func (d *Desk) Preview(ctx context.Context, shopName, path string, o ImportOptio
 	}
 	name := filepath.Base(path)
 	sum, res, hashErr, readErr := d.fingerprintAndRead(ctx, path, shop.Site, o.Progress, func(sum string) bool {
-		_, ok := d.store.LiveBatchBySHA(ctx, shop.ID, sum)
-		return ok
+		_, ok, err := d.store.LiveBatchBySHA(ctx, shop.ID, sum)
+		return ok && err == nil // (a failed look is made again below)
 	})
 	if hashErr != nil {
 		return nil, &data.Message{File: name, Text: "Cannot read the file: {{.Err}}", Args: map[string]any{"Err": hashErr.Error()}}
 	}
-	if b, ok := d.store.LiveBatchBySHA(ctx, shop.ID, sum); ok {
+	if b, ok, err := d.store.LiveBatchBySHA(ctx, shop.ID, sum); err != nil {
+		return nil, err
+	} else if ok {
 		return alreadyImported(shop, path, b), nil
 	}
 	if readErr != nil {

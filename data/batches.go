@@ -199,10 +199,16 @@ func (s *Store) Batch(ctx context.Context, id int64) (ImportBatch, error) {
 }
 
 // LiveBatchBySHA finds a batch of this shop, not undone, with the same file contents.
-func (s *Store) LiveBatchBySHA(ctx context.Context, shopID int64, sha string) (ImportBatch, bool) {
+func (s *Store) LiveBatchBySHA(ctx context.Context, shopID int64, sha string) (ImportBatch, bool, error) {
 	b, err := scanBatch(s.read.QueryRowContext(ctx, "SELECT "+batchColumns+` FROM import_batches b JOIN shops s ON s.id = b.shop_id
 		WHERE b.shop_id = ? AND b.sha256 = ? AND b.undone_at = '' ORDER BY b.id DESC LIMIT 1`, shopID, sha))
-	return b, err == nil
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return b, false, nil
+	case err != nil:
+		return b, false, fmt.Errorf("find an earlier import of the same file: %w", err)
+	}
+	return b, true, nil
 }
 
 // LiveBatchesBySHA finds the batches of any shop, not undone, with these file contents.
@@ -221,8 +227,11 @@ func (s *Store) LiveBatchesBySHA(ctx context.Context, sha string) ([]ImportBatch
 // changed records this batch wrote, naming those batches: undo them first.
 func (s *Store) UndoBatch(ctx context.Context, id int64, now time.Time, then func(*Tx, ImportBatch) error) (ImportBatch, error) {
 	b, err := s.Batch(ctx, id)
-	if err != nil {
+	if errors.Is(err, ErrNotFound) {
 		return b, Msg("There is no import batch {{.ID}}.", map[string]any{"ID": id})
+	}
+	if err != nil {
+		return b, err
 	}
 	if b.Undone {
 		return b, Msg("Import batch {{.ID}} ({{.File}}) was already undone.", map[string]any{"ID": id, "File": b.FileName})

@@ -117,6 +117,10 @@ func TestEveryStoreReadStopsOnACancelledContext(t *testing.T) {
 			_, err := s.StatusValuesHeld(ctx)
 			return err
 		},
+		"LiveBatchBySHA": func(ctx context.Context) error {
+			_, _, err := s.LiveBatchBySHA(ctx, sh.ID, "sha-a")
+			return err
+		},
 		"LiveBatchesBySHA": func(ctx context.Context) error {
 			_, err := s.LiveBatchesBySHA(ctx, "sha-a")
 			return err

@@ -226,7 +226,7 @@ func TestUndoRestoresExactlyTheEarlierState(t *testing.T) {
 	if ev[sh.ID].Orders != stamp(t, "2026-10-01 08:00:00") || ev[sh.ID].Returns != 0 {
 		t.Fatalf("evidence after undo %+v", ev[sh.ID])
 	}
-	if _, ok := s.LiveBatchBySHA(context.Background(), sh.ID, "two"); ok {
+	if _, ok, err := s.LiveBatchBySHA(context.Background(), sh.ID, "two"); ok || err != nil {
 		t.Fatal("an undone batch still counts as imported")
 	}
 }
