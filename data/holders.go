@@ -41,9 +41,10 @@ func HoldersTx(ctx context.Context, tx Querier, orderIDs, returnIDs []string) ([
 }
 
 // holderChunk is how many IDs PostgreSQL is asked about in one query, as
-// one array: a 100,000-row file's IDs go in one query per lookup, which the
-// server parses and plans once (a statement with 400 parameters per 400 IDs
-// cost it more than the lookups themselves).
+// one array: a 100,000-row file's IDs go in one query per lookup instead of
+// 125 with 400 parameters each, every one parsed, planned and answered on
+// its own (on a million orders: 180 ms a lookup instead of 240; a join with
+// unnest(…) was planned as a hash of the whole table, 380 ms).
 const holderChunk = 50_000
 
 func holders(ctx context.Context, q querier, pg bool, orderIDs, returnIDs []string) ([]Holder, error) {
@@ -74,18 +75,16 @@ func holders(ctx context.Context, q querier, pg bool, orderIDs, returnIDs []stri
 			}
 			chunk := l.ids[start:min(start+size, len(l.ids))]
 			args = args[:0]
-			var query string
+			in := "= ANY(?::text[])"
 			if pg {
-				// One array: the planner sizes the join by its length
-				// instead of weighing each ID as it does for an IN list.
-				query = fmt.Sprintf("SELECT t.shop_id, t.%[2]s, t.batch_id FROM unnest(?::text[]) AS k(id) JOIN %[1]s t ON t.%[2]s = k.id", l.table, l.column)
 				args = append(args, textArray(chunk))
 			} else {
-				query = fmt.Sprintf("SELECT shop_id, %[1]s, batch_id FROM %[2]s WHERE %[1]s IN (%[3]s)", l.column, l.table, placeholders(len(chunk)))
+				in = "IN (" + placeholders(len(chunk)) + ")"
 				for _, id := range chunk {
 					args = append(args, id)
 				}
 			}
+			query := fmt.Sprintf("SELECT shop_id, %[1]s, batch_id FROM %[2]s WHERE %[1]s %[3]s", l.column, l.table, in)
 			rows, err := q.QueryContext(ctx, query, args...)
 			if err != nil {
 				return nil, fmt.Errorf("look up which shops hold these IDs: %w", err)

@@ -133,3 +133,57 @@ func TestAWriteThatFailsAfterItWasSentFailsItsTransaction(t *testing.T) {
 		t.Fatalf("after a good write the table holds %v, want 3 rows", got)
 	}
 }
+
+// Holders names every shop that holds any of a file's IDs, as an order, as
+// the order of an after-sales case or as a case, over more IDs than one
+// query asks about on SQLite, with IDs that are not UTF-8.
+func TestHoldersNamesEveryShopHoldingTheFilesIDs(t *testing.T) {
+	s := MustOpenDB(t)
+	a, b := mustShop(t, s, "Shop A"), mustShop(t, s, "Shop B")
+	exported := stamp(t, "2026-10-01 10:00")
+	var mine, theirs []Order
+	var fileIDs []string
+	for i := 0; i < 450; i++ {
+		id := fmt.Sprintf("5771%014d", i)
+		if i == 6 { // held by Shop A
+			id = "57\xff\xfe broken"
+		}
+		fileIDs = append(fileIDs, id)
+		switch {
+		case i%3 == 0:
+			mine = append(mine, Order{ShopID: a.ID, ID: id, Class: "completed", Status: "Completed"})
+		case i%50 == 1:
+			theirs = append(theirs, Order{ShopID: b.ID, ID: id, Class: "completed", Status: "Completed"})
+		}
+	}
+	fileIDs = append(fileIDs, "5771-not-held")
+	batchA := importOrders(t, s, a, "a", exported, mine...)
+	batchB := importOrders(t, s, b, "b", exported, theirs...)
+	in := &Incoming{Batch: ImportBatch{ShopID: b.ID, FileName: "returns.csv", SHA256: "r", Kind: KindReturns, ExportedAt: exported, Records: 1},
+		Cases: []ReturnCase{{ShopID: b.ID, ID: "4001", OrderID: "5771-case-only", Status: "Completed"}}}
+	batchR, err := s.CommitImport(context.Background(), in, testNow, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Holders(context.Background(), append(fileIDs, "5771-case-only"), []string{"4001", "4002"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Holder{
+		{ShopID: a.ID, Shop: "Shop A", IDs: len(mine), Batches: []int64{batchA.ID}},
+		{ShopID: b.ID, Shop: "Shop B", IDs: len(theirs) + 2, Batches: []int64{batchR.ID, batchB.ID}},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("holders %+v, want %+v", got, want)
+	}
+	for i := range want {
+		g := got[i]
+		g.Example = ""
+		if fmt.Sprint(g) != fmt.Sprint(want[i]) {
+			t.Fatalf("holder %d is %+v, want %+v", i, g, want[i])
+		}
+	}
+	if !strings.HasPrefix(got[0].Example, "57") {
+		t.Fatalf("example %q is not one of the file's IDs", got[0].Example)
+	}
+}
