@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // A large import reaches PostgreSQL as one array per column (rowWriter's
@@ -86,10 +88,12 @@ func arrayHead(b []byte, elem uint32, n int) []byte {
 
 // sendColumns runs q (already in PostgreSQL's words) with the encoded
 // columns as its parameters, in binary. Inside a transaction it does not
-// wait for the server: the statement runs while the caller prepares the
-// next one, and the next use of the connection (a statement, the commit)
-// waits for it and fails with its error, so a transaction never commits
-// without it. Outside one it waits, as any statement does.
+// wait for the server: the statements go down one pipeline, each sent while
+// the one before runs and answered while the caller prepares the next, so
+// the server goes from one to the next without waiting for the program. The
+// next other use of the connection (a statement, the commit) waits for them
+// and fails with their error, so a transaction never commits without them.
+// Outside a transaction it waits, as any statement does.
 func (c *pgConn) sendColumns(ctx context.Context, q string, cols *pgColumns, returning bool) (driver.Result, error) {
 	if returning {
 		return nil, errors.New("an INSERT of whole columns cannot return ids")
@@ -102,21 +106,69 @@ func (c *pgConn) sendColumns(ctx context.Context, q string, cols *pgColumns, ret
 	for i := range formats {
 		formats[i] = 1 // binary
 	}
-	inTx := pg.TxStatus() == 'T'
-	c.ahead = pg.ExecParams(ctx, q, cols.values, cols.oids, formats, nil)
-	if inTx {
-		return sentAhead{}, nil
+	if pg.TxStatus() != 'T' {
+		tag, err := pg.ExecParams(ctx, q, cols.values, cols.oids, formats, nil).Close()
+		if err != nil {
+			return nil, err
+		}
+		return driver.RowsAffected(tag.RowsAffected()), nil
 	}
-	return nil, c.settle()
+	if c.ahead == nil {
+		c.ahead = pg.StartPipeline(ctx)
+	}
+	c.ahead.SendQueryParams(q, cols.values, cols.oids, formats, nil)
+	c.ahead.SendPipelineSync()
+	if err := c.ahead.Flush(); err != nil {
+		c.ahead, c.sent = nil, 0 // a failed flush closes the pipeline and the connection
+		return nil, err
+	}
+	c.sent++
+	if c.sent > 1 {
+		// The statement before has had the server to itself: its answer
+		// is due now, and waiting for it keeps at most one in the pipe.
+		if err := c.answer(); err != nil {
+			c.settle()
+			return nil, err
+		}
+	}
+	return sentAhead{}, nil
 }
 
-// settle waits for the statement sent ahead, if any, and returns its error.
+// answer reads the oldest unanswered statement's result and its sync point.
+func (c *pgConn) answer() error {
+	for {
+		res, err := c.ahead.GetResults()
+		if err != nil {
+			return err
+		}
+		switch r := res.(type) {
+		case *pgconn.ResultReader:
+			if _, err := r.Close(); err != nil {
+				return err
+			}
+		case *pgconn.PipelineSync:
+			c.sent--
+			return nil
+		case nil:
+			return errors.New("the server did not answer a statement sent")
+		}
+	}
+}
+
+// settle waits for the statements sent ahead, if any, ends the pipeline,
+// and returns the first error.
 func (c *pgConn) settle() error {
 	if c.ahead == nil {
 		return nil
 	}
-	_, err := c.ahead.Close()
-	c.ahead = nil
+	var err error
+	for c.sent > 0 && err == nil {
+		err = c.answer()
+	}
+	if end := c.ahead.Close(); err == nil {
+		err = end
+	}
+	c.ahead, c.sent = nil, 0
 	if err != nil {
 		return fmt.Errorf("write the rows sent before: %w", err)
 	}
@@ -164,7 +216,7 @@ func (c *pgConn) Close() error {
 	return c.Conn.Close()
 }
 
-// pgTx commits only once the statement sent ahead has succeeded.
+// pgTx commits only once the statements sent ahead have succeeded.
 type pgTx struct {
 	driver.Tx
 	conn *pgConn

@@ -83,8 +83,8 @@ func TestRowWriterWritesEveryValueExactly(t *testing.T) {
 
 // A write that fails after it was sent (PostgreSQL does not wait for a
 // large INSERT before the next statement) still fails its transaction: the
-// next statement or the commit reports it, nothing of it stays, and the
-// store goes on working.
+// next write, the next statement or the commit reports it, nothing of it
+// stays, and the store goes on working.
 func TestAWriteThatFailsAfterItWasSentFailsItsTransaction(t *testing.T) {
 	s := MustOpenDB(t)
 	scratchTable(t, s)
@@ -101,13 +101,23 @@ func TestAWriteThatFailsAfterItWasSentFailsItsTransaction(t *testing.T) {
 		}
 		return w.flush()
 	}
-	for _, then := range []string{"a query", "the commit"} {
+	// more rows than one statement takes, the taken key in the first
+	var many []string
+	for i := 0; i < arrayRows+2; i++ {
+		many = append(many, fmt.Sprintf("new-%d", i))
+	}
+	many[1] = "taken"
+	for _, then := range []string{"a query", "the commit", "the next write"} {
 		t.Run(then, func(t *testing.T) {
 			tx, err := s.db.Begin()
 			if err != nil {
 				t.Fatal(err)
 			}
-			err = write(tx, "new-1", "taken", "new-2")
+			if then == "the next write" {
+				err = write(tx, many...)
+			} else {
+				err = write(tx, "new-1", "taken", "new-2")
+			}
 			if err == nil && then == "a query" {
 				var n int
 				err = tx.QueryRow("SELECT count(*) FROM scratch").Scan(&n)

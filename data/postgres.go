@@ -60,9 +60,11 @@ func (c *pgConnector) Driver() driver.Driver { return c.inner.Driver() }
 type pgConn struct {
 	*stdlib.Conn
 	ids map[string]bool
-	// ahead is an INSERT of whole columns sent without waiting for its
-	// result (sendColumns); every later use of the connection settles it first.
-	ahead *pgconn.ResultReader
+	// ahead holds the INSERTs of whole columns sent without waiting for
+	// their results (sendColumns), sent of them not yet answered; every
+	// other use of the connection settles them first.
+	ahead *pgconn.Pipeline
+	sent  int
 }
 
 // rewrite gives the PostgreSQL form of q and whether it must return an id.
