@@ -16,7 +16,7 @@ type Holder struct {
 	ShopID  int64
 	Shop    string
 	IDs     int     // how many of the file's IDs the shop holds
-	Example string  // one of them, for the message
+	Example string  // the smallest of them (an order's before a case's), for the message
 	Batches []int64 // the live batches that wrote them, newest first (at most maxHolderBatches)
 }
 
@@ -55,6 +55,7 @@ func holders(ctx context.Context, q querier, pg bool, orderIDs, returnIDs []stri
 	found := map[seen]bool{}
 	byShop := map[int64]*Holder{}
 	batches := map[int64]map[int64]bool{}
+	exampleFrom := map[int64]int{} // the lookup that first found the shop
 	lookups := []struct {
 		table, column string
 		ids           []string
@@ -68,7 +69,7 @@ func holders(ctx context.Context, q querier, pg bool, orderIDs, returnIDs []stri
 		size = holderChunk
 	}
 	args := make([]any, 0, size)
-	for _, l := range lookups {
+	for li, l := range lookups {
 		for start := 0; start < len(l.ids); start += size {
 			if err := ctx.Err(); err != nil {
 				return nil, err
@@ -99,11 +100,17 @@ func holders(ctx context.Context, q querier, pg bool, orderIDs, returnIDs []stri
 				h := byShop[shop]
 				if h == nil {
 					h = &Holder{ShopID: shop, Example: id}
-					byShop[shop], batches[shop] = h, map[int64]bool{}
+					byShop[shop], batches[shop], exampleFrom[shop] = h, map[int64]bool{}, li
 				}
 				if !found[seen{shop, id}] {
 					found[seen{shop, id}] = true
 					h.IDs++
+				}
+				// The smallest ID of the first lookup that found the shop
+				// (an order's before a case's): the same whatever order the
+				// rows come in (a PostgreSQL plan, a parallel scan, chunks).
+				if exampleFrom[shop] == li {
+					h.Example = min(h.Example, id)
 				}
 				batches[shop][batch] = true
 			}
