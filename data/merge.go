@@ -244,28 +244,14 @@ func (w *rowWriter) statement(rows int) string {
 	return w.head + "VALUES " + strings.Repeat(one+",", rows-1) + one + w.tail
 }
 
-// flushArrays sends the queued rows to PostgreSQL as one array per column.
+// flushArrays sends the queued rows to PostgreSQL as one array per column,
+// encoded here in one pass (pgarrays.go).
 func (w *rowWriter) flushArrays() error {
-	n := w.rows
-	cols := make([]any, w.width)
-	casts := make([]string, w.width)
-	for j := 0; j < w.width; j++ {
-		if _, isText := normal(w.args[j]).(string); isText {
-			col := make([]string, n)
-			for i := range col {
-				text, _ := normal(w.args[i*w.width+j]).(string)
-				col[i] = keepBytes(text)
-			}
-			cols[j], casts[j] = col, "?::text[]"
-		} else {
-			col := make([]int64, n)
-			for i := range col {
-				col[i], _ = normal(w.args[i*w.width+j]).(int64)
-			}
-			cols[j], casts[j] = col, "?::bigint[]"
-		}
+	cols, err := encodeColumns(w.args, w.width, w.rows)
+	if err != nil {
+		return err
 	}
-	_, err := w.tx.Exec(w.head+"SELECT * FROM unnest("+strings.Join(casts, ",")+")"+w.tail, cols...)
+	_, err = w.tx.Exec(w.head+"SELECT * FROM unnest("+strings.Join(cols.casts, ",")+")"+w.tail, cols)
 	return err
 }
 

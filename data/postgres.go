@@ -60,6 +60,11 @@ func (c *pgConnector) Driver() driver.Driver { return c.inner.Driver() }
 type pgConn struct {
 	*stdlib.Conn
 	ids map[string]bool
+	// ahead holds the INSERTs of whole columns sent without waiting for
+	// their results (sendColumns), sent of them not yet answered; every
+	// other use of the connection settles them first.
+	ahead *pgconn.Pipeline
+	sent  int
 }
 
 // rewrite gives the PostgreSQL form of q and whether it must return an id.
@@ -77,16 +82,27 @@ func (c *pgConn) Prepare(q string) (driver.Stmt, error) {
 }
 
 func (c *pgConn) PrepareContext(ctx context.Context, q string) (driver.Stmt, error) {
+	if err := c.settle(); err != nil {
+		return nil, err
+	}
 	q, returning := c.rewrite(q)
 	st, err := c.Conn.PrepareContext(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	return &pgStmt{Stmt: st.(*stdlib.Stmt), returning: returning}, nil
+	return &pgStmt{Stmt: st.(*stdlib.Stmt), conn: c, returning: returning}, nil
 }
 
 func (c *pgConn) ExecContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Result, error) {
+	if err := c.settle(); err != nil {
+		return nil, err
+	}
 	q, returning := c.rewrite(q)
+	if len(args) == 1 {
+		if cols, ok := args[0].Value.(*pgColumns); ok {
+			return c.sendColumns(ctx, q, cols, returning)
+		}
+	}
 	if !returning {
 		return c.Conn.ExecContext(ctx, q, args)
 	}
@@ -95,6 +111,9 @@ func (c *pgConn) ExecContext(ctx context.Context, q string, args []driver.NamedV
 }
 
 func (c *pgConn) QueryContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Rows, error) {
+	if err := c.settle(); err != nil {
+		return nil, err
+	}
 	q, _ = c.rewrite(q)
 	return bytesBack(c.Conn.QueryContext(ctx, q, args))
 }
@@ -175,15 +194,22 @@ func bytesBack(rows driver.Rows, err error) (driver.Rows, error) {
 }
 
 func (s *pgStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
+	if err := s.conn.settle(); err != nil {
+		return nil, err
+	}
 	return bytesBack(s.Stmt.QueryContext(ctx, args))
 }
 
 type pgStmt struct {
 	*stdlib.Stmt
+	conn      *pgConn
 	returning bool
 }
 
 func (s *pgStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
+	if err := s.conn.settle(); err != nil {
+		return nil, err
+	}
 	if !s.returning {
 		return s.Stmt.ExecContext(ctx, args)
 	}
