@@ -747,8 +747,8 @@ func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) 
 	readers := min(max(1, runtime.GOMAXPROCS(0)-1), len(p.Files))
 	sizes := fileSizes(p.Files)
 	stream := make([]bool, len(p.Files))
-	for i, f := range p.Files {
-		if stream[i] = streamed(f, sizes[i], o); stream[i] {
+	for i := range p.Files {
+		if stream[i] = streamed(sizes[i]); stream[i] {
 			sizes[i] = 0 // the writer reads it, a chunk at a time
 		}
 	}

@@ -23,18 +23,9 @@ import (
 // ahead whole on the other cores, several at a time.
 var streamBytes int64 = 16 << 20
 
-// streamed reports whether file f of a batch is written as it is read: a
-// large file whose export time is known before it is read (given, or in
-// its name), since every record is written with it.
-func streamed(f *BatchFile, size int64, o BatchOptions) bool {
-	if size < streamBytes {
-		return false
-	}
-	if o.ExportedAt != 0 {
-		return true
-	}
-	_, ok := exports.TimeFromFileName(f.Name)
-	return ok
+// streamed reports whether file f of a batch is written as it is read.
+func streamed(size int64) bool {
+	return size >= streamBytes
 }
 
 // errReadWhole stops a streamed import that a whole read must decide.
@@ -45,9 +36,8 @@ var errReadWhole = errors.New("read the file whole")
 // whole; err is only a cancellation.
 func (d *Desk) streamFile(ctx context.Context, w *groupWriter, f *BatchFile, chosen *data.Shop, o BatchOptions, progress func(int)) (ok bool, err error) {
 	exported, from := o.ExportedAt, "option"
-	if exported == 0 {
-		exported, _ = exports.TimeFromFileName(f.Name)
-		from = "file name"
+	if t, ok := exports.TimeFromFileName(f.Name); exported == 0 && ok {
+		exported, from = t, "file name"
 	}
 	site := ""
 	if chosen != nil {
@@ -56,6 +46,21 @@ func (d *Desk) streamFile(ctx context.Context, w *groupWriter, f *BatchFile, cho
 	vocab, err := d.vocabulary(ctx)
 	if err != nil {
 		return false, err
+	}
+	if exported == 0 {
+		// Every record is written with the export time, which is then the
+		// newest time in the data: a first reading that keeps nothing
+		// finds it (a file renamed without its time costs a second read,
+		// not memory).
+		res, err := exports.Read(ctx, f.Path, exports.Options{Name: f.Name, Site: site, Vocabulary: vocab,
+			Emit: func([]data.Order, []data.ReturnCase) error { return nil }})
+		if err != nil {
+			return false, ctx.Err()
+		}
+		exported, from = res.Newest, "data"
+		if exported == 0 {
+			exported, from = data.StampOf(d.Now()), "import time"
+		}
 	}
 	readCtx, stopReading := context.WithCancel(ctx)
 	chunks := make(chan *data.Chunk, 2)
