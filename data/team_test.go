@@ -175,6 +175,13 @@ func TestAStaffLoginCannotReadOrChangeAnotherClientsRowsEvenWithRawSQL(t *testin
 	if _, err := st.AddShop(ctx, Shop{Name: "Acme MY", Client: "Acme", Site: "MY", Currency: "MYR", RuleSet: "basic"}, testNow); err != nil {
 		t.Fatalf("staff adding a shop of its own client: %v", err)
 	}
+	// Staff import into their client's shops; the check that every order
+	// names an existing shop (once per statement) holds for them too.
+	importOrders(t, st, acme, "a2", exported, Order{ID: "576400000000000004", Class: Completed})
+	if _, err := raw.Exec(`INSERT INTO orders(shop_id, order_id, class, status, substatus, created, paid, shipped, delivered, cancelled, amount,
+		refund_amount, return_qty, lines, exported_at, batch_id) VALUES ($1, '2', 'completed', '', '', 0,0,0,0,0,0,0,0,0,0,0)`, acme.ID+bolt.ID+100); err == nil {
+		t.Error("as staff, an order of a shop that does not exist was allowed")
+	}
 	log, err := s.Audit(context.Background(), acme.ID, 1)
 	if err != nil || len(log) != 1 || log[0].User != staff {
 		t.Fatalf("audit entry %+v, %v; want the login %s", log, err, staff)
