@@ -949,7 +949,7 @@ func (rd *reader) settle(orders []data.Order, cases []data.ReturnCase, dayFirst 
 }
 
 // emitChunk is how many finished records a streamed Read hands over at a time.
-const emitChunk = 4096
+var emitChunk = 4096
 
 // emit hands the finished records to Options.Emit: on the way, once a
 // chunk is held and the order of every date column holding packed dates

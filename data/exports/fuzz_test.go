@@ -9,6 +9,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"testing"
@@ -53,10 +54,65 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add(b.Bytes())
 	f.Add([]byte("Order ID,Order Status,Created Time\n5.8387E+17,Shipped,31/12/2026 10:00\n1,x,12/31/2026\n"))
 	f.Add([]byte("\xff\xfeO\x00r\x00"))
+	defer exports.SetEmitChunk(2)()
 	f.Fuzz(func(t *testing.T, in []byte) {
 		res, err := exports.ReadFrom(context.Background(), bytes.NewReader(in), exports.Options{Name: "f.csv"})
 		checkFuzzResult(t, "f.csv", res, err)
+		sameWhenStreamed(t, in, res, err)
 	})
+}
+
+// sameWhenStreamed reads in again, streamed two records at a time, and
+// requires what a whole read gave: the same error, or the same records in
+// the same order and the same result — unless an order's lines are spread
+// over the file (one ID handed over twice), which the writer of a stream
+// detects and answers by reading the file whole.
+func sameWhenStreamed(t *testing.T, in []byte, whole *exports.Result, wholeErr error) {
+	var orders []data.Order
+	var cases []data.ReturnCase
+	streamed, err := exports.ReadFrom(context.Background(), bytes.NewReader(in), exports.Options{Name: "f.csv",
+		Emit: func(o []data.Order, c []data.ReturnCase) error {
+			orders, cases = append(orders, o...), append(cases, c...)
+			return nil
+		}})
+	seen := map[string]bool{}
+	for _, id := range append(idsOfOrders(orders), idsOfCases(cases)...) {
+		if seen[id] {
+			return // spread: the stream's writer finds the ID twice
+		}
+		seen[id] = true
+	}
+	if (err == nil) != (wholeErr == nil) || err != nil && err.Error() != wholeErr.Error() {
+		t.Fatalf("streamed: %v; whole: %v", err, wholeErr)
+	}
+	if err != nil {
+		return
+	}
+	if !slices.EqualFunc(orders, whole.Orders, func(a, b data.Order) bool { return a == b }) ||
+		!slices.EqualFunc(cases, whole.Cases, func(a, b data.ReturnCase) bool { return a == b }) {
+		t.Fatalf("streamed %d orders, %d cases; whole %d, %d, or they differ", len(orders), len(cases), len(whole.Orders), len(whole.Cases))
+	}
+	w, st := *whole, *streamed
+	w.Orders, w.Cases, st.Orders, st.Cases = nil, nil, nil, nil
+	if !reflect.DeepEqual(st, w) {
+		t.Fatalf("streamed result %+v\nwhole %+v", st, w)
+	}
+}
+
+func idsOfOrders(os []data.Order) []string {
+	ids := make([]string, len(os))
+	for i := range os {
+		ids[i] = os[i].ID
+	}
+	return ids
+}
+
+func idsOfCases(cs []data.ReturnCase) []string {
+	ids := make([]string, len(cs))
+	for i := range cs {
+		ids[i] = "case " + cs[i].ID
+	}
+	return ids
 }
 
 // FuzzReadXLSX mutates a whole workbook (zip and all) and, separately, the
