@@ -217,12 +217,7 @@ func (d *Desk) eachFile(ctx context.Context, p *BatchPlan, work func(f *BatchFil
 				if i >= len(p.Files) || ctx.Err() != nil {
 					return
 				}
-				last := 0
-				err := work(p.Files[i], func(n int) {
-					rows.Add(int64(n - last))
-					last = n
-					report()
-				})
+				err := work(p.Files[i], rowCounter(&rows, report))
 				if err != nil {
 					mu.Lock()
 					if firstErr == nil {
@@ -767,12 +762,7 @@ func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) 
 	progress := make([]func(int), len(p.Files))
 	for i := range read {
 		read[i] = make(chan error, 1)
-		last := 0
-		progress[i] = func(n int) { // a file read again starts again from 0
-			rows.Add(int64(n - last))
-			last = n
-			report()
-		}
+		progress[i] = rowCounter(&rows, report)
 	}
 	readFile := func(i int) {
 		if stream[i] {
@@ -814,6 +804,17 @@ func (d *Desk) ImportBatch(ctx context.Context, paths []string, o BatchOptions) 
 	}
 	g, err := w.finish(ctx)
 	return p, g, err
+}
+
+// rowCounter is one file's progress function: it adds the rows read since
+// its last call to rows (a file read again starts again from 0) and reports.
+func rowCounter(rows *atomic.Int64, report func()) func(n int) {
+	last := 0
+	return func(n int) {
+		rows.Add(int64(n - last))
+		last = n
+		report()
+	}
 }
 
 // readAheadBytes bounds the bytes of the files read ahead of the writer:

@@ -135,7 +135,6 @@ func (d *Desk) streamFile(ctx context.Context, w *groupWriter, f *BatchFile, cho
 			return errReadWhole // its undecided dates are read by the shop's site
 		}
 		plan = readPlan(*shop, f.Path, sum, res, exported, from)
-		plan.Batch.ID = b.ID
 		*b = plan.Batch
 		return nil
 	}

@@ -57,10 +57,24 @@ func (s *Store) CommitImport(ctx context.Context, in *Incoming, now time.Time, t
 	return b, nil
 }
 
-// commitTx writes in's records as a new batch of group (0 for none). On
-// PostgreSQL it first waits for any other import into the shop (lockShop).
+// commitTx writes in's records as a new batch of group (0 for none).
 func (s *Store) commitTx(ctx context.Context, tx *sql.Tx, in *Incoming, now time.Time, group int64) (ImportBatch, error) {
-	b := in.Batch
+	b, err := s.newBatchTx(ctx, tx, in.Batch, now, group)
+	if err != nil {
+		return b, err
+	}
+	c, err := in.counts(ctx, tx, s.pg, b.ID, true)
+	if err != nil {
+		return b, fmt.Errorf("write the records of %s: %w", b.FileName, err)
+	}
+	b.Created, b.Updated, b.Unchanged, b.Skipped = c.Created, c.Updated, c.Unchanged, c.Skipped
+	return b, saveBatchTx(ctx, tx, b)
+}
+
+// newBatchTx records batch b of group as imported now and returns it with
+// its ID; on PostgreSQL it first waits for any other import into the shop
+// (lockShop).
+func (s *Store) newBatchTx(ctx context.Context, tx *sql.Tx, b ImportBatch, now time.Time, group int64) (ImportBatch, error) {
 	if err := s.lockShop(tx, b.ShopID); err != nil {
 		return b, fmt.Errorf("wait for the other imports into the shop: %w", err)
 	}
@@ -72,17 +86,20 @@ func (s *Store) commitTx(ctx context.Context, tx *sql.Tx, in *Incoming, now time
 		return b, fmt.Errorf("record the import of %s: %w", b.FileName, err)
 	}
 	b.ID, _ = res.LastInsertId()
-	c, err := in.counts(ctx, tx, s.pg, b.ID, true)
-	if err != nil {
-		return b, fmt.Errorf("write the records of %s: %w", b.FileName, err)
-	}
-	b.Created, b.Updated, b.Unchanged, b.Skipped = c.Created, c.Updated, c.Unchanged, c.Skipped
-	if _, err := tx.ExecContext(ctx, "UPDATE import_batches SET created=?, updated=?, unchanged=?, skipped=? WHERE id=?",
-		c.Created, c.Updated, c.Unchanged, c.Skipped, b.ID); err != nil {
-		return b, fmt.Errorf("count the import of %s: %w", b.FileName, err)
-	}
 	b.ImportedAt, b.Group = now, group
 	return b, nil
+}
+
+// saveBatchTx records what batch b did and what its file turned out to
+// hold once read (fingerprint, encoding, rows, records, warnings).
+func saveBatchTx(ctx context.Context, tx *sql.Tx, b ImportBatch) error {
+	warnings, _ := json.Marshal(nonNil(b.Warnings))
+	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET sha256=?, encoding=?, rows=?, records=?,
+		created=?, updated=?, unchanged=?, skipped=?, warnings=? WHERE id=?`,
+		b.SHA256, b.Encoding, b.Rows, b.Records, b.Created, b.Updated, b.Unchanged, b.Skipped, string(warnings), b.ID); err != nil {
+		return fmt.Errorf("count the import of %s: %w", b.FileName, err)
+	}
+	return nil
 }
 
 // An import group is written one file per transaction (SQLite writes one

@@ -26,6 +26,13 @@ type MergeCounts struct {
 	Created, Updated, Unchanged, Skipped int
 }
 
+func (c *MergeCounts) add(o MergeCounts) {
+	c.Created += o.Created
+	c.Updated += o.Updated
+	c.Unchanged += o.Unchanged
+	c.Skipped += o.Skipped
+}
+
 // existing is what the store holds for one key.
 type existing struct {
 	exportedAt Stamp

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -57,24 +56,18 @@ var ErrStreamStopped = errors.New("the file cannot be written while it is read")
 // whole-file import then says which). On any error nothing is written.
 func (s *Store) StreamImport(ctx context.Context, group *int64, b ImportBatch, now time.Time,
 	next func() (*Chunk, error), finish func(*ImportBatch) error) (ImportBatch, error) {
-	b.Group = *group
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		if b.Group == 0 {
+		g := *group
+		if g == 0 {
 			var err error
-			if b.Group, err = newGroupTx(ctx, tx, now); err != nil {
+			if g, err = newGroupTx(ctx, tx, now); err != nil {
 				return err
 			}
 		}
-		if err := s.lockShop(tx, b.ShopID); err != nil {
-			return fmt.Errorf("wait for the other imports into the shop: %w", err)
+		var err error
+		if b, err = s.newBatchTx(ctx, tx, b, now, g); err != nil {
+			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO import_batches(shop_id, file_name, sha256, kind, encoding, exported_at, rows, records,
-			created, updated, unchanged, skipped, warnings, imported_at, group_id) VALUES (?,?,'',?,'',?,0,0,0,0,0,0,'[]',?,?)`,
-			b.ShopID, b.FileName, string(b.Kind), int64(b.ExportedAt), nowText(now), b.Group)
-		if err != nil {
-			return fmt.Errorf("record the import of %s: %w", b.FileName, err)
-		}
-		b.ID, _ = res.LastInsertId()
 		var c MergeCounts
 		for {
 			chunk, err := next()
@@ -88,22 +81,16 @@ func (s *Store) StreamImport(ctx context.Context, group *int64, b ImportBatch, n
 			if err != nil {
 				return err
 			}
-			c.Created, c.Updated, c.Unchanged, c.Skipped = c.Created+got.Created, c.Updated+got.Updated, c.Unchanged+got.Unchanged, c.Skipped+got.Skipped
+			c.add(got)
 		}
-		group := b.Group
+		// finish describes the file, keeping the batch's place.
+		id, imported := b.ID, b.ImportedAt
 		if err := finish(&b); err != nil {
 			return err
 		}
-		b.Group = group
+		b.ID, b.ImportedAt, b.Group = id, imported, g
 		b.Created, b.Updated, b.Unchanged, b.Skipped = c.Created, c.Updated, c.Unchanged, c.Skipped
-		warnings, _ := json.Marshal(nonNil(b.Warnings))
-		if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET sha256=?, encoding=?, rows=?, records=?,
-			created=?, updated=?, unchanged=?, skipped=?, warnings=? WHERE id=?`,
-			b.SHA256, b.Encoding, b.Rows, b.Records, c.Created, c.Updated, c.Unchanged, c.Skipped, string(warnings), b.ID); err != nil {
-			return fmt.Errorf("count the import of %s: %w", b.FileName, err)
-		}
-		b.ImportedAt = now
-		return nil
+		return saveBatchTx(ctx, tx, b)
 	})
 	if err != nil {
 		return ImportBatch{}, err

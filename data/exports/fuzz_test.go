@@ -75,8 +75,10 @@ func sameWhenStreamed(t *testing.T, in []byte, whole *exports.Result, wholeErr e
 			orders, cases = append(orders, o...), append(cases, c...)
 			return nil
 		}})
+	orderIDs, _ := data.RecordIDs(orders, nil)
+	_, caseIDs := data.RecordIDs(nil, cases)
 	seen := map[string]bool{}
-	for _, id := range append(idsOfOrders(orders), idsOfCases(cases)...) {
+	for _, id := range append(orderIDs, caseIDs...) {
 		if seen[id] {
 			return // spread: the stream's writer finds the ID twice
 		}
@@ -97,22 +99,6 @@ func sameWhenStreamed(t *testing.T, in []byte, whole *exports.Result, wholeErr e
 	if !reflect.DeepEqual(st, w) {
 		t.Fatalf("streamed result %+v\nwhole %+v", st, w)
 	}
-}
-
-func idsOfOrders(os []data.Order) []string {
-	ids := make([]string, len(os))
-	for i := range os {
-		ids[i] = os[i].ID
-	}
-	return ids
-}
-
-func idsOfCases(cs []data.ReturnCase) []string {
-	ids := make([]string, len(cs))
-	for i := range cs {
-		ids[i] = "case " + cs[i].ID
-	}
-	return ids
 }
 
 // FuzzReadXLSX mutates a whole workbook (zip and all) and, separately, the
