@@ -115,12 +115,16 @@ func (s *settingsScreen) onConnectTeam() {
 	s.switchTo(addr)
 }
 
-// onUseLocal puts the window back on this computer's database file.
+// onUseLocal puts the window back on the database file it was started
+// on (--db), else this computer's file.
 func (s *settingsScreen) onUseLocal() {
-	path, err := localDBPath()
-	if err != nil {
-		s.setTeamStatus(trError(err))
-		return
+	path := s.shell.startFile
+	if path == "" {
+		var err error
+		if path, err = localDBPath(); err != nil {
+			s.setTeamStatus(trError(err))
+			return
+		}
 	}
 	s.switchTo(path)
 }

@@ -173,3 +173,34 @@ func TestATeamDatabaseThatFailsAtStartIsExplainedInSettings(t *testing.T) {
 		t.Errorf("the section says %q", got)
 	}
 }
+
+// "Use this computer's file" goes back to the file the window was started
+// on with --db, not to another, empty one in the data folder.
+func TestUseThisComputersFileGoesBackToTheFileTheWindowStartedOn(t *testing.T) {
+	t.Setenv(app.DBEnv, "")
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("XDG_DATA_HOME", "")
+	started := filepath.Join(t.TempDir(), "started.db")
+	d, err := app.Open(started)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addShop(t, d, "Local shop", "US")
+	d.Close()
+	elsewhere, err := app.Open(filepath.Join(t.TempDir(), "elsewhere.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newTestShell(t, elsewhere)
+	t.Cleanup(func() { s.desk.(io.Closer).Close() })
+	s.startedOn(started)
+	s.startedOn("postgres://amy@server/depositdesk") // a team address is not a file to go back to
+	s.Show(PageSettings)
+	s.settings.onUseLocal()
+	if s.desk.Path() != started {
+		t.Fatalf("back on %q, want %q: %s", s.desk.Path(), started, s.settings.team.status.Text)
+	}
+	if shops, err := s.desk.Shops(context.Background()); err != nil || len(shops) != 1 || shops[0].Name != "Local shop" {
+		t.Errorf("back on the start file the window shows %v (%v)", shops, err)
+	}
+}

@@ -53,6 +53,7 @@ func Run(dbPath string) {
 	// The verdicts are computed while the window is being made.
 	first := computeOverview(desk)
 	shell := newShellFirst(a, desk, func(work func()) { go work() }, first)
+	shell.startedOn(dbPath)
 	if teamErr != nil {
 		shell.settings.teamStartFailed(teamErr)
 	}
@@ -103,6 +104,19 @@ type Shell struct {
 
 	watched      Desk   // the desk whose changes reach the screens
 	stopWatching func() // stops listening to it
+
+	// startFile is the database file the window was started on (--db,
+	// DEPOSITDESK_DB or this computer's), which "Use this computer's file"
+	// goes back to; "" when it was started on a team database.
+	startFile string
+}
+
+// startedOn remembers the database the window was started with, when it
+// is a file: the one "Use this computer's file" goes back to.
+func (s *Shell) startedOn(dbPath string) {
+	if !data.IsPostgresURL(dbPath) {
+		s.startFile = dbPath
+	}
 }
 
 // NewShell builds the window (not yet shown) with the stored language and theme.
