@@ -55,10 +55,7 @@ func Open(path string) (*Store, error) {
 		}
 	}
 	base := "file:" + escapePath(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL"
-	db, err := sql.Open("sqlite3", base+"&_txlock=immediate&_cache_size="+writerCache)
-	if err != nil {
-		return nil, err
-	}
+	db := openSQLite(base + "&_txlock=immediate&_cache_size=" + writerCache)
 	// One writer: a write transaction takes the lock at BEGIN, so two never
 	// deadlock upgrading a read lock.
 	db.SetMaxOpenConns(1)
@@ -76,10 +73,7 @@ func Open(path string) (*Store, error) {
 	}
 	// Readers in WAL mode neither block the writer nor each other, so the
 	// window reads while an import writes and verdicts use every core.
-	if s.read, err = sql.Open("sqlite3", base+"&_query_only=true"); err != nil {
-		db.Close()
-		return nil, err
-	}
+	s.read = openSQLite(base + "&_query_only=true")
 	s.read.SetMaxOpenConns(4)
 	s.read.SetConnMaxIdleTime(time.Minute)
 	return s, nil
