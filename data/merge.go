@@ -56,23 +56,26 @@ var errSpread = errors.New("a record of this batch came twice")
 // and a record that is there after all fails its INSERT.
 func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID int64, records []T, exportedAt Stamp, batchID int64, write, fresh bool) (MergeCounts, error) {
 	var c MergeCounts
-	var hasAny bool
+	held := storedRecords[T]{t: t, tx: tx, shop: shopID}
 	if !fresh {
-		if err := tx.QueryRow("SELECT EXISTS(SELECT 1 FROM "+t.table+" WHERE shop_id = ?)", shopID).Scan(&hasAny); err != nil {
+		if err := held.find(ctx, len(records)); err != nil {
 			return c, err
 		}
+		defer held.close()
 	}
-	var insert, remember *rowWriter
+	// New records go in with a plain INSERT (the lookups say they are not
+	// there, and the shop is locked against other writers); those replaced
+	// with an upsert.
+	var insert, replace, remember *rowWriter
 	if write {
 		all := append([]string{"shop_id", t.key}, t.cols...)
 		all = append(all, "exported_at", "batch_id")
-		insert = newRowWriter(tx, pg, "INSERT INTO "+t.table+"("+strings.Join(all, ",")+") ", len(all), t.upsert())
-		if !hasAny {
-			// Nothing of this shop's to replace (and no other writer: the
-			// shop is locked): a plain INSERT, which costs PostgreSQL less.
-			insert.tail = ""
-		}
+		head := "INSERT INTO " + t.table + "(" + strings.Join(all, ",") + ") "
+		insert = newRowWriter(tx, pg, head, len(all), t.upsert())
+		insert.tail = ""
 		defer insert.close()
+		replace = newRowWriter(tx, pg, head, len(all), t.upsert())
+		defer replace.close()
 		hist := append([]string{"batch_id", "shop_id", t.key}, t.cols...)
 		hist = append(hist, "exported_at", "prev_batch_id")
 		remember = newRowWriter(tx, pg, "INSERT INTO "+t.history+"("+strings.Join(hist, ",")+") ", len(hist), "")
@@ -89,12 +92,9 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID i
 			return c, err
 		}
 		chunk := records[start:min(start+mergeChunk, len(records))]
-		have := map[string]existing{}
-		if hasAny {
-			var err error
-			if have, err = t.lookup(tx, shopID, chunk); err != nil {
-				return c, err
-			}
+		have, err := held.of(ctx, chunk)
+		if err != nil {
+			return c, err
 		}
 		for i := range chunk {
 			r := &chunk[i]
@@ -139,30 +139,38 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID i
 				args = append(args[:0], shopID, t.keyOf(r))
 				args = append(args, vals...)
 				args = append(args, exportedAt, batchID)
-				if err := insert.add(t.keyOf(r), args); err != nil {
+				to := insert
+				if found {
+					to = replace
+				}
+				if err := to.add(t.keyOf(r), args); err != nil {
 					return c, err
 				}
 			}
 		}
-		if write && (hasAny || !pg) {
+		if write && (held.perChunk() || !pg) {
 			// The next chunk's lookup reads the table: write this one first.
-			// (A first import looks nothing up: PostgreSQL takes its rows in
-			// fewer, larger statements.)
-			if err := remember.flush(); err != nil {
-				return c, err
-			}
-			if err := insert.flush(); err != nil {
+			// (When nothing is looked up chunk by chunk, PostgreSQL takes
+			// the rows in fewer, larger statements.)
+			if err := flushAll(remember, replace, insert); err != nil {
 				return c, err
 			}
 		}
 	}
 	if write {
-		if err := remember.flush(); err != nil {
-			return c, err
-		}
-		return c, insert.flush()
+		return c, flushAll(remember, replace, insert)
 	}
 	return c, nil
+}
+
+// flushAll writes what each writer holds, in order.
+func flushAll(ws ...*rowWriter) error {
+	for _, w := range ws {
+		if err := w.flush(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // upsert is the ON CONFLICT clause that replaces a stored record in place
@@ -268,21 +276,90 @@ func (w *rowWriter) close() {
 	}
 }
 
-// lookup reads the stored state of the chunk's keys.
-func (t recordTable[T]) lookup(tx *sql.Tx, shopID int64, chunk []T) (map[string]existing, error) {
-	keys := make([]any, 0, len(chunk)+1)
-	keys = append(keys, shopID)
-	for i := range chunk {
-		keys = append(keys, t.keyOf(&chunk[i]))
+// storedRecords is what the store holds of the records a merge brings, for
+// one shop: nothing to look up when the shop holds none; every record of
+// the shop, read once, when it holds no more than the merge brings (a
+// shop's first large export after a small one); else each chunk's keys,
+// looked up with one statement prepared once.
+type storedRecords[T any] struct {
+	t    recordTable[T]
+	tx   *sql.Tx
+	shop int64
+	any  bool                // the shop holds records of this kind
+	all  map[string]existing // every record of the shop, when read at once
+	stmt *sql.Stmt           // the chunk lookup, mergeChunk keys
+	keys []any
+}
+
+// find counts (up to brought+1) what the shop holds, and reads it all when
+// that is no more than brought.
+func (s *storedRecords[T]) find(ctx context.Context, brought int) error {
+	var n int
+	if err := s.tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM "+s.t.table+" WHERE shop_id = ? LIMIT ?) AS held",
+		s.shop, brought+1).Scan(&n); err != nil {
+		return fmt.Errorf("count the shop's %s: %w", s.t.table, err)
 	}
-	q := "SELECT " + t.key + ", exported_at, batch_id, " + strings.Join(t.cols, ",") +
-		" FROM " + t.table + " WHERE shop_id = ? AND " + t.key + " IN (" + placeholders(len(chunk)) + ")"
-	rows, err := tx.Query(q, keys...)
+	s.any = n > 0
+	if !s.any || n > brought {
+		return nil
+	}
+	rows, err := s.tx.QueryContext(ctx, s.t.selectStored()+" WHERE shop_id = ?", s.shop)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("read the shop's %s: %w", s.t.table, err)
 	}
+	s.all, err = s.t.scanStored(rows, n)
+	return err
+}
+
+// perChunk reports whether each chunk's keys are looked up in the table.
+func (s *storedRecords[T]) perChunk() bool {
+	return s.any && s.all == nil
+}
+
+// of is the stored state of the chunk's keys (more keys than those, when
+// the shop's records were read at once).
+func (s *storedRecords[T]) of(ctx context.Context, chunk []T) (map[string]existing, error) {
+	switch {
+	case !s.any:
+		return map[string]existing{}, nil
+	case s.all != nil:
+		return s.all, nil
+	}
+	if s.stmt == nil {
+		st, err := s.tx.PrepareContext(ctx, s.t.selectStored()+" WHERE shop_id = ? AND "+s.t.key+" IN ("+placeholders(mergeChunk)+")")
+		if err != nil {
+			return nil, fmt.Errorf("look up the shop's %s: %w", s.t.table, err)
+		}
+		s.stmt = st
+		s.keys = make([]any, 1+mergeChunk)
+	}
+	s.keys[0] = s.shop
+	for i := range mergeChunk {
+		// A short last chunk repeats its last key: IN takes it once.
+		s.keys[1+i] = s.t.keyOf(&chunk[min(i, len(chunk)-1)])
+	}
+	rows, err := s.stmt.QueryContext(ctx, s.keys...)
+	if err != nil {
+		return nil, fmt.Errorf("look up the shop's %s: %w", s.t.table, err)
+	}
+	return s.t.scanStored(rows, len(chunk))
+}
+
+func (s *storedRecords[T]) close() {
+	if s.stmt != nil {
+		s.stmt.Close()
+	}
+}
+
+// selectStored selects what scanStored reads.
+func (t recordTable[T]) selectStored() string {
+	return "SELECT " + t.key + ", exported_at, batch_id, " + strings.Join(t.cols, ",") + " FROM " + t.table
+}
+
+// scanStored reads (and closes) rows of selectStored, keyed.
+func (t recordTable[T]) scanStored(rows *sql.Rows, size int) (map[string]existing, error) {
 	defer rows.Close()
-	have := make(map[string]existing, len(chunk))
+	have := make(map[string]existing, size)
 	for rows.Next() {
 		var key string
 		var e existing
