@@ -26,18 +26,13 @@ const maxHolderBatches = 3
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
 }
 
 // Holders lists the shops that hold any of orderIDs (as orders, or as the
 // order of an after-sales case) or returnIDs (as cases), most IDs first.
 func (s *Store) Holders(ctx context.Context, orderIDs, returnIDs []string) ([]Holder, error) {
 	return holders(ctx, s.read, s.pg, orderIDs, returnIDs)
-}
-
-// HoldersTx is Holders inside a transaction, seeing what it wrote (in the
-// form both engines answer: a transaction does not say which it runs on).
-func HoldersTx(ctx context.Context, tx Querier, orderIDs, returnIDs []string) ([]Holder, error) {
-	return holders(ctx, tx, false, orderIDs, returnIDs)
 }
 
 // holderChunk is how many IDs PostgreSQL is asked about in one query, as
@@ -64,61 +59,27 @@ func holders(ctx context.Context, q querier, pg bool, orderIDs, returnIDs []stri
 		{"return_cases", "order_id", orderIDs},
 		{"return_cases", "return_id", returnIDs},
 	}
-	size := mergeChunk
-	if pg {
-		size = holderChunk
-	}
-	args := make([]any, 0, size)
 	for li, l := range lookups {
-		for start := 0; start < len(l.ids); start += size {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+		err := lookupIDs(ctx, q, pg, l.table, l.column, l.ids, func(shop int64, id string, batch int64) {
+			h := byShop[shop]
+			if h == nil {
+				h = &Holder{ShopID: shop, Example: id}
+				byShop[shop], batches[shop], exampleFrom[shop] = h, map[int64]bool{}, li
 			}
-			chunk := l.ids[start:min(start+size, len(l.ids))]
-			args = args[:0]
-			in := "= ANY(?::text[])"
-			if pg {
-				args = append(args, textArray(chunk))
-			} else {
-				in = "IN (" + placeholders(len(chunk)) + ")"
-				for _, id := range chunk {
-					args = append(args, id)
-				}
+			if !found[seen{shop, id}] {
+				found[seen{shop, id}] = true
+				h.IDs++
 			}
-			query := fmt.Sprintf("SELECT shop_id, %[1]s, batch_id FROM %[2]s WHERE %[1]s %[3]s", l.column, l.table, in)
-			rows, err := q.QueryContext(ctx, query, args...)
-			if err != nil {
-				return nil, fmt.Errorf("look up which shops hold these IDs: %w", err)
+			// The smallest ID of the first lookup that found the shop
+			// (an order's before a case's): the same whatever order the
+			// rows come in (a PostgreSQL plan, a parallel scan, chunks).
+			if exampleFrom[shop] == li {
+				h.Example = min(h.Example, id)
 			}
-			for rows.Next() {
-				var shop, batch int64
-				var id string
-				if err := rows.Scan(&shop, &id, &batch); err != nil {
-					rows.Close()
-					return nil, fmt.Errorf("look up which shops hold these IDs: %w", err)
-				}
-				h := byShop[shop]
-				if h == nil {
-					h = &Holder{ShopID: shop, Example: id}
-					byShop[shop], batches[shop], exampleFrom[shop] = h, map[int64]bool{}, li
-				}
-				if !found[seen{shop, id}] {
-					found[seen{shop, id}] = true
-					h.IDs++
-				}
-				// The smallest ID of the first lookup that found the shop
-				// (an order's before a case's): the same whatever order the
-				// rows come in (a PostgreSQL plan, a parallel scan, chunks).
-				if exampleFrom[shop] == li {
-					h.Example = min(h.Example, id)
-				}
-				batches[shop][batch] = true
-			}
-			err = rows.Err()
-			rows.Close()
-			if err != nil {
-				return nil, fmt.Errorf("look up which shops hold these IDs: %w", err)
-			}
+			batches[shop][batch] = true
+		})
+		if err != nil {
+			return nil, fmt.Errorf("look up which shops hold these IDs: %w", err)
 		}
 	}
 	out := make([]Holder, 0, len(byShop))
@@ -140,6 +101,70 @@ func holders(ctx context.Context, q querier, pg bool, orderIDs, returnIDs []stri
 		return out[i].Shop < out[j].Shop
 	})
 	return out, nil
+}
+
+// lookupIDs tells found about each row of table whose column holds one of
+// ids: on PostgreSQL one array of up to holderChunk IDs a query; on SQLite
+// an IN list of mergeChunk parameters, prepared once for all the chunks
+// (preparing a statement of 400 parameters for each chunk cost more than
+// running it).
+func lookupIDs(ctx context.Context, q querier, pg bool, table, column string, ids []string, found func(shop int64, id string, batch int64)) error {
+	query := fmt.Sprintf("SELECT shop_id, %[1]s, batch_id FROM %[2]s WHERE %[1]s ", column, table)
+	size := mergeChunk
+	if pg {
+		size = holderChunk
+	}
+	var full *sql.Stmt
+	if !pg && len(ids) > size {
+		var err error
+		if full, err = q.PrepareContext(ctx, query+"IN ("+placeholders(size)+")"); err != nil {
+			return err
+		}
+		defer full.Close()
+	}
+	args := make([]any, 0, size)
+	for start := 0; start < len(ids); start += size {
+		chunk := ids[start:min(start+size, len(ids))]
+		var rows *sql.Rows
+		var err error
+		args = args[:0]
+		switch {
+		case pg:
+			rows, err = q.QueryContext(ctx, query+"= ANY(?::text[])", textArray(chunk))
+		case full != nil:
+			for i := range size {
+				// A short last chunk repeats its last ID: IN takes it once.
+				args = append(args, chunk[min(i, len(chunk)-1)])
+			}
+			rows, err = full.QueryContext(ctx, args...)
+		default:
+			for _, id := range chunk {
+				args = append(args, id)
+			}
+			rows, err = q.QueryContext(ctx, query+"IN ("+placeholders(len(chunk))+")", args...)
+		}
+		if err != nil {
+			return err
+		}
+		if err := eachHolding(rows, found); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachHolding reads (and closes) rows of shop, ID and batch.
+func eachHolding(rows *sql.Rows, found func(shop int64, id string, batch int64)) error {
+	defer rows.Close()
+	for rows.Next() {
+		var shop, batch int64
+		var id string
+		if err := rows.Scan(&shop, &id, &batch); err != nil {
+			return err
+		}
+		found(shop, id, batch)
+	}
+	return rows.Err()
 }
 
 // folderKey is how a folder is remembered: its absolute, cleaned path.
