@@ -15,7 +15,7 @@ import (
 func main() {
 	db, rest, err := cli.SplitDB(os.Args[1:])
 	if err != nil || len(rest) > 0 {
-		cli.LimitMemory()
+		app.LimitMemory()
 		os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr}))
 	}
 	if db == "" {

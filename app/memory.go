@@ -1,4 +1,4 @@
-package cli
+package app
 
 import (
 	"os"
@@ -24,7 +24,8 @@ const (
 )
 
 // LimitMemory sets the command line's soft memory limit and collector pace,
-// unless the GOMEMLIMIT and GOGC environment variables set them. The
+// unless the GOMEMLIMIT and GOGC environment variables set them (main.go
+// calls it for a command; the folder benchmark runs under it). The
 // window leaves both at Go's defaults.
 func LimitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
