@@ -15,14 +15,19 @@ import (
 )
 
 // TestMain removes what the benchmarks generated (a 1M-order database, 100k-row
-// exports) so repeated `make bench` runs do not fill the temp folder.
+// exports, the folders of 20 exports) so repeated `make bench` runs do not
+// fill the temp folder.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if data.IsPostgresURL(bigPath) {
 		datatest.DropSchema(bigPath)
 		bigPath = ""
 	}
-	for _, dir := range []string{filepath.Dir(bigPath), filepath.Dir(importCSV)} {
+	dirs := []string{filepath.Dir(bigPath), filepath.Dir(importCSV)}
+	for _, f := range benchFolders {
+		dirs = append(dirs, filepath.Dir(f.dir))
+	}
+	for _, dir := range dirs {
 		if dir != "." && dir != "" {
 			os.RemoveAll(dir)
 		}
