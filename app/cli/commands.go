@@ -165,7 +165,7 @@ func undo(c *ctx, args []string) error {
 		if err != nil {
 			return err
 		}
-		c.printf("Undid import group #%d (%d files): the shops' orders and cases are as they were before it.\n", g.ID, len(g.Batches))
+		c.printf("Undid import group #%d (%s): the shops' orders and cases are as they were before it.\n", g.ID, count(len(g.Batches), "file", "files"))
 		return nil
 	}
 	b, err := d.Undo(c.Ctx, id)

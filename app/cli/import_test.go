@@ -71,4 +71,14 @@ func TestImportWithoutShopSendsEachFileToTheShopHoldingItsOrders(t *testing.T) {
 	if strings.Count(list, "(undone)") != 2 {
 		t.Fatalf("imports after undo of the group:\n%s", list)
 	}
+
+	// A group of one file says so in the singular.
+	s.ok("import", "--shop", "Acme TH", stranger)
+	groups := regexp.MustCompile(`"group": (\d+)`).FindAllStringSubmatch(s.ok("imports", "--json"), -1)
+	if len(groups) == 0 {
+		t.Fatalf("no import group listed:\n%s", s.ok("imports", "--json"))
+	}
+	if out := s.ok("undo", "--group", groups[0][1]); !strings.Contains(out, "(1 file)") {
+		t.Fatalf("undo --group of one file: %s", out)
+	}
 }
