@@ -45,6 +45,10 @@ func TestMain(m *testing.M) {
 	if largePath != "" {
 		os.RemoveAll(filepath.Dir(largePath))
 	}
+	for _, dir := range folderDirs {
+		os.RemoveAll(filepath.Dir(dir))
+		break // both formats share one folder
+	}
 	os.Exit(code)
 }
 
@@ -216,31 +220,41 @@ func measure(args []string) int {
 	return 0
 }
 
-// cliImport imports path into a new database with the built program and
-// says how long the whole process took and its peak resident memory.
-func cliImport(b *testing.B, bin, path string, rows int) (took time.Duration, peak int64) {
-	dir := b.TempDir()
-	run := func(args ...string) string {
-		cmd := exec.Command(os.Args[0])
-		cmd.Env = append(os.Environ(), "HOME="+dir, measureEnv+"="+strings.Join(append([]string{bin, "--db", filepath.Join(dir, "bench.db")}, args...), "\x1f"))
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			b.Fatalf("depositdesk %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
+// cliRun runs the built program on the database db, as measureEnv asks,
+// and says what it printed, how long the whole process took and its peak
+// resident memory.
+func cliRun(b *testing.B, bin, db string, args ...string) (out string, took time.Duration, peak int64) {
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "HOME="+filepath.Dir(db), measureEnv+"="+strings.Join(append([]string{bin, "--db", db}, args...), "\x1f"))
+	raw, err := cmd.CombinedOutput()
+	out = string(raw)
+	if err != nil {
+		b.Fatalf("depositdesk %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
-	run("shop", "add", "Bench TH", "--site", "TH", "--deposit", "1000", "--currency", "THB")
-	out := run("import", "--shop", "Bench TH", path)
 	var ns, kib int64
 	if i := strings.LastIndex(out, "measured: "); i < 0 {
-		b.Fatalf("import printed %q", out)
+		b.Fatalf("depositdesk %s printed %q", strings.Join(args, " "), out)
 	} else if _, err := fmt.Sscanf(out[i:], "measured: %d ns, %d KiB", &ns, &kib); err != nil {
 		b.Fatalf("%v in %q", err, out[i:])
 	}
+	return out, time.Duration(ns), kib << 10
+}
+
+// benchShop is a new database holding the one shop the benchmarks import into.
+func benchShop(b *testing.B, bin string) string {
+	db := filepath.Join(b.TempDir(), "bench.db")
+	cliRun(b, bin, db, "shop", "add", "Bench TH", "--site", "TH", "--deposit", "1000", "--currency", "THB")
+	return db
+}
+
+// cliImport imports path into a new database with the built program and
+// says how long the whole process took and its peak resident memory.
+func cliImport(b *testing.B, bin, path string, rows int) (took time.Duration, peak int64) {
+	out, took, peak := cliRun(b, bin, benchShop(b, bin), "import", "--shop", "Bench TH", path)
 	if !strings.Contains(out, strconv.Itoa(rows)+" rows") {
 		b.Fatalf("import printed %q", out)
 	}
-	return time.Duration(ns), kib << 10
+	return took, peak
 }
 
 // BenchmarkCLIImport100k measures the speed goals of issue 9 in one run:
@@ -311,6 +325,93 @@ func BenchmarkCLIImportLarge(b *testing.B) {
 		peak = max(peak, rss)
 	}
 	b.ReportMetric(float64(largeRows)*float64(b.N)/took.Seconds(), "rows/s")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+}
+
+// The folder of the command-line folder benchmark: 20 exports of 15,000
+// rows (different orders in each), as a seller downloads a shop's exports
+// month after month, in each format.
+const (
+	folderFiles = 20
+	folderRows  = 15_000
+)
+
+var (
+	folderOnce sync.Once
+	folderDirs map[string]string // format → folder
+	folderErr  error
+)
+
+func folderExports(b *testing.B) map[string]string {
+	folderOnce.Do(func() {
+		root, err := os.MkdirTemp("", "exports-bench-folder-")
+		if err != nil {
+			folderErr = err
+			return
+		}
+		folderDirs = map[string]string{"csv": filepath.Join(root, "csv"), "xlsx": filepath.Join(root, "xlsx")}
+		for _, dir := range folderDirs {
+			if folderErr = os.MkdirAll(dir, 0o755); folderErr != nil {
+				return
+			}
+		}
+		for i := range folderFiles {
+			e := sample.Orders(sample.Options{Seed: uint64(200 + i), Rows: folderRows, Site: "TH"})
+			name := fmt.Sprintf("All order-2026-%02d-01-10_00", 1+i%12)
+			if i >= 12 {
+				name = fmt.Sprintf("All order-2027-%02d-01-10_00", 1+i%12)
+			}
+			if folderErr = sample.WriteFile(filepath.Join(folderDirs["csv"], name+".csv"), e); folderErr != nil {
+				return
+			}
+			if folderErr = sample.WriteXLSX(filepath.Join(folderDirs["xlsx"], name+".xlsx"), e); folderErr != nil {
+				return
+			}
+		}
+	})
+	if folderErr != nil {
+		b.Fatal(folderErr)
+	}
+	return folderDirs
+}
+
+// BenchmarkCLIImportFolder is the folder goal of issue 9 as the command
+// line runs it: `depositdesk import --shop S FOLDER` against one
+// `depositdesk import --shop S FILE` after another, whole processes, each on
+// a new database, for a folder of csv and one of xlsx exports. It reports
+// the ratio of the two times (x-one-by-one-csv, x-one-by-one-xlsx) and the
+// folder imports' peak memory. (BenchmarkImportFolder in app/ measures the
+// same in one process, into 20 shops.)
+func BenchmarkCLIImportFolder(b *testing.B) {
+	dirs := folderExports(b)
+	bin := buildCLI(b)
+	batch, oneByOne := map[string]time.Duration{}, map[string]time.Duration{}
+	var peak int64
+	b.ResetTimer()
+	for b.Loop() {
+		for _, format := range []string{"csv", "xlsx"} {
+			out, took, rss := cliRun(b, bin, benchShop(b, bin), "import", "--shop", "Bench TH", dirs[format])
+			if !strings.Contains(out, fmt.Sprintf("%d files imported", folderFiles)) {
+				b.Fatalf("the folder import printed %q", out)
+			}
+			batch[format] += took
+			peak = max(peak, rss)
+
+			db := benchShop(b, bin)
+			files, err := filepath.Glob(filepath.Join(dirs[format], "*."+format))
+			if err != nil || len(files) != folderFiles {
+				b.Fatalf("%d files (%v)", len(files), err)
+			}
+			for _, f := range files {
+				_, took, _ := cliRun(b, bin, db, "import", "--shop", "Bench TH", f)
+				oneByOne[format] += took
+			}
+		}
+	}
+	for _, format := range []string{"csv", "xlsx"} {
+		b.ReportMetric(oneByOne[format].Seconds()/batch[format].Seconds(), "x-one-by-one-"+format)
+		b.ReportMetric(batch[format].Seconds()/float64(b.N), "s-folder-"+format)
+	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 }
 
