@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -84,7 +84,7 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID i
 	if write {
 		// Keys in order fill the table's B-tree page after page instead of
 		// splitting pages all over it: a large first import writes much faster.
-		sort.Slice(records, func(i, j int) bool { return t.keyOf(&records[i]) < t.keyOf(&records[j]) })
+		t.sortByKey(records)
 	}
 	args := make([]any, 0, len(t.cols)+4)
 	for start := 0; start < len(records); start += mergeChunk {
@@ -163,6 +163,40 @@ func (t recordTable[T]) merge(ctx context.Context, tx *sql.Tx, pg bool, shopID i
 	return c, nil
 }
 
+// sortByKey puts records in key order; records of one key keep the order
+// they came in, so that of an order listed twice the last state stays.
+// Their positions are sorted (records are large to move), then the records
+// are moved once, along the cycles of the new order.
+func (t recordTable[T]) sortByKey(records []T) {
+	order := make([]int32, len(records))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := strings.Compare(t.keyOf(&records[a]), t.keyOf(&records[b])); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	// Position j takes the record at order[j]; a position done is marked -1.
+	for i := range order {
+		if order[i] < 0 || int(order[i]) == i {
+			continue
+		}
+		first, j := records[i], i
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == i {
+				records[j] = first
+				break
+			}
+			records[j] = records[k]
+			j = k
+		}
+	}
+}
+
 // flushAll writes what each writer holds, in order.
 func flushAll(ws ...*rowWriter) error {
 	for _, w := range ws {
@@ -187,8 +221,9 @@ func (t recordTable[T]) upsert() string {
 // per writeRows rows (a statement per row made the calls into SQLite most of
 // the cost of a large import); on PostgreSQL one array per column (INSERT …
 // SELECT FROM unnest), which the server parses once however many rows, up
-// to arrayRows. A key seen twice flushes first, so one statement never
-// writes the same row twice, and from then on the writer upserts.
+// to arrayRows. A key seen twice (an order listed twice) flushes first when
+// its first row is still queued, so one statement never writes the same row
+// twice, and from then on the writer upserts.
 type rowWriter struct {
 	tx     *sql.Tx
 	pg     bool
@@ -199,7 +234,8 @@ type rowWriter struct {
 	full   *sql.Stmt // writeRows rows, prepared on first use (SQLite)
 	args   []any
 	rows   int
-	keys   map[string]bool
+	keys   map[string]int // every key written, with the statement it went in
+	stmt   int            // the statement being queued
 }
 
 const (
@@ -209,18 +245,24 @@ const (
 
 func newRowWriter(tx *sql.Tx, pg bool, head string, width int, upsert string) *rowWriter {
 	return &rowWriter{tx: tx, pg: pg, head: head, width: width, tail: upsert, upsert: upsert,
-		args: make([]any, 0, width*writeRows), keys: map[string]bool{}}
+		args: make([]any, 0, width*writeRows), keys: map[string]int{}}
 }
 
 // add queues one row's values (copied), writing when enough are queued.
 func (w *rowWriter) add(key string, vals []any) error {
-	if w.keys[key] {
-		if err := w.flush(); err != nil {
-			return err
+	if stmt, seen := w.keys[key]; seen {
+		if stmt == w.stmt {
+			if err := w.flush(); err != nil {
+				return err
+			}
 		}
-		w.tail = w.upsert
+		if w.tail != w.upsert {
+			w.tail = w.upsert
+			w.close() // the statement prepared without it
+			w.full = nil
+		}
 	}
-	w.keys[key] = true
+	w.keys[key] = w.stmt
 	w.args = append(w.args, vals...)
 	w.rows++
 	if w.rows < writeRows || w.pg && w.rows < arrayRows {
@@ -249,8 +291,8 @@ func (w *rowWriter) flush() error {
 		_, err = w.tx.Exec(w.statement(w.rows), w.args...)
 	}
 	clear(w.args)
-	clear(w.keys)
 	w.args, w.rows = w.args[:0], 0
+	w.stmt++
 	return err
 }
 

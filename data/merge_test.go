@@ -105,3 +105,67 @@ func TestImportFindsWhatTheShopHoldsHoweverMuchThatIs(t *testing.T) {
 		})
 	}
 }
+
+// An order listed twice keeps its last state wherever the two fall: in one
+// INSERT, on either side of a statement's boundary, in a shop that holds
+// nothing or one that holds orders.
+func TestAnOrderListedTwiceKeepsItsLastStateAcrossStatements(t *testing.T) {
+	for _, held := range []int{0, 5} {
+		for _, at := range []int{1, writeRows - 1, writeRows, 3 * writeRows / 2} {
+			t.Run(fmt.Sprintf("held %d, twice at %d", held, at), func(t *testing.T) {
+				s := MustOpenDB(t)
+				shop := mustShop(t, s, "Shop")
+				id := func(i int) string { return fmt.Sprintf("5771%014d", i) }
+				if held > 0 {
+					var stored []Order
+					for i := range held {
+						stored = append(stored, Order{ShopID: shop.ID, ID: id(1000 + i), Class: InTransit, Status: "In transit"})
+					}
+					importOrders(t, s, shop, "held", stamp(t, "2026-10-01 10:00"), stored...)
+				}
+				var file []Order
+				for i := range 2 * writeRows {
+					file = append(file, Order{ShopID: shop.ID, ID: id(i), Class: Completed, Status: "Completed"})
+				}
+				// The order just before position at comes again at at, now delivered.
+				twice := Order{ShopID: shop.ID, ID: id(at - 1), Class: Delivered, Status: "Delivered"}
+				file = append(file[:at], append([]Order{twice}, file[at:]...)...)
+				importOrders(t, s, shop, "file", stamp(t, "2026-10-08 10:00"), file...)
+				o, err := s.Order(context.Background(), shop.ID, twice.ID)
+				if err != nil || o.Class != Delivered {
+					t.Fatalf("order %s is %+v (%v), want its last state, delivered", twice.ID, o, err)
+				}
+			})
+		}
+	}
+}
+
+// Records are put in key order before they are written, and those of one
+// key keep the order they came in.
+func TestRecordsAreSortedByKeyKeepingTheOrderOfEqualKeys(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 7, 100, 1000} {
+		var records []Order
+		for i := range n {
+			// Keys repeat (i*7919 % 37 of n), Lines says where each came in.
+			records = append(records, Order{ID: fmt.Sprintf("%03d", i*7919%37), Lines: i})
+		}
+		orderTable.sortByKey(records)
+		if len(records) != n {
+			t.Fatalf("%d records became %d", n, len(records))
+		}
+		seen := map[int]bool{}
+		for i, o := range records {
+			if seen[o.Lines] {
+				t.Fatalf("n=%d: record %d came out twice", n, o.Lines)
+			}
+			seen[o.Lines] = true
+			if i == 0 {
+				continue
+			}
+			prev := records[i-1]
+			if prev.ID > o.ID || prev.ID == o.ID && prev.Lines > o.Lines {
+				t.Fatalf("n=%d: %s/%d before %s/%d", n, prev.ID, prev.Lines, o.ID, o.Lines)
+			}
+		}
+	}
+}
