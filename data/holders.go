@@ -105,43 +105,37 @@ func holders(ctx context.Context, q querier, pg bool, orderIDs, returnIDs []stri
 
 // lookupIDs tells found about each row of table whose column holds one of
 // ids: on PostgreSQL one array of up to holderChunk IDs a query; on SQLite
-// an IN list of mergeChunk parameters, prepared once for all the chunks
-// (preparing a statement of 400 parameters for each chunk cost more than
-// running it).
+// an IN list of up to mergeChunk, prepared once when there are several
+// chunks (paddedIn).
 func lookupIDs(ctx context.Context, q querier, pg bool, table, column string, ids []string, found func(shop int64, id string, batch int64)) error {
-	query := fmt.Sprintf("SELECT shop_id, %[1]s, batch_id FROM %[2]s WHERE %[1]s ", column, table)
+	query := fmt.Sprintf("SELECT shop_id, %[1]s, batch_id FROM %[2]s WHERE %[1]s", column, table)
 	size := mergeChunk
 	if pg {
 		size = holderChunk
 	}
-	var full *sql.Stmt
+	var look *paddedIn
 	if !pg && len(ids) > size {
 		var err error
-		if full, err = q.PrepareContext(ctx, query+"IN ("+placeholders(size)+")"); err != nil {
+		if look, err = preparePaddedIn(ctx, q, query); err != nil {
 			return err
 		}
-		defer full.Close()
+		defer look.close()
 	}
-	args := make([]any, 0, size)
 	for start := 0; start < len(ids); start += size {
 		chunk := ids[start:min(start+size, len(ids))]
 		var rows *sql.Rows
 		var err error
-		args = args[:0]
 		switch {
 		case pg:
-			rows, err = q.QueryContext(ctx, query+"= ANY(?::text[])", textArray(chunk))
-		case full != nil:
-			for i := range size {
-				// A short last chunk repeats its last ID: IN takes it once.
-				args = append(args, chunk[min(i, len(chunk)-1)])
-			}
-			rows, err = full.QueryContext(ctx, args...)
+			rows, err = q.QueryContext(ctx, query+" = ANY(?::text[])", textArray(chunk))
+		case look != nil:
+			rows, err = look.query(ctx, len(chunk), func(i int) string { return chunk[i] })
 		default:
-			for _, id := range chunk {
-				args = append(args, id)
+			args := make([]any, len(chunk))
+			for i, id := range chunk {
+				args[i] = id
 			}
-			rows, err = q.QueryContext(ctx, query+"IN ("+placeholders(len(chunk))+")", args...)
+			rows, err = q.QueryContext(ctx, query+" IN ("+placeholders(len(chunk))+")", args...)
 		}
 		if err != nil {
 			return err

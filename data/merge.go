@@ -322,15 +322,14 @@ func (w *rowWriter) close() {
 // one shop: nothing to look up when the shop holds none; every record of
 // the shop, read once, when it holds no more than the merge brings (a
 // shop's first large export after a small one); else each chunk's keys,
-// looked up with one statement prepared once.
+// looked up with one statement prepared once (paddedIn).
 type storedRecords[T any] struct {
 	t    recordTable[T]
 	tx   *sql.Tx
 	shop int64
 	any  bool                // the shop holds records of this kind
 	all  map[string]existing // every record of the shop, when read at once
-	stmt *sql.Stmt           // the chunk lookup, mergeChunk keys
-	keys []any
+	look *paddedIn           // the chunk lookup, prepared on first use
 }
 
 // find counts (up to brought+1) what the shop holds, and reads it all when
@@ -367,20 +366,14 @@ func (s *storedRecords[T]) of(ctx context.Context, chunk []T) (map[string]existi
 	case s.all != nil:
 		return s.all, nil
 	}
-	if s.stmt == nil {
-		st, err := s.tx.PrepareContext(ctx, s.t.selectStored()+" WHERE shop_id = ? AND "+s.t.key+" IN ("+placeholders(mergeChunk)+")")
+	if s.look == nil {
+		look, err := preparePaddedIn(ctx, s.tx, s.t.selectStored()+" WHERE shop_id = ? AND "+s.t.key, s.shop)
 		if err != nil {
 			return nil, fmt.Errorf("look up the shop's %s: %w", s.t.table, err)
 		}
-		s.stmt = st
-		s.keys = make([]any, 1+mergeChunk)
+		s.look = look
 	}
-	s.keys[0] = s.shop
-	for i := range mergeChunk {
-		// A short last chunk repeats its last key: IN takes it once.
-		s.keys[1+i] = s.t.keyOf(&chunk[min(i, len(chunk)-1)])
-	}
-	rows, err := s.stmt.QueryContext(ctx, s.keys...)
+	rows, err := s.look.query(ctx, len(chunk), func(i int) string { return s.t.keyOf(&chunk[i]) })
 	if err != nil {
 		return nil, fmt.Errorf("look up the shop's %s: %w", s.t.table, err)
 	}
@@ -388,8 +381,8 @@ func (s *storedRecords[T]) of(ctx context.Context, chunk []T) (map[string]existi
 }
 
 func (s *storedRecords[T]) close() {
-	if s.stmt != nil {
-		s.stmt.Close()
+	if s.look != nil {
+		s.look.close()
 	}
 }
 
