@@ -33,7 +33,8 @@ func (s *Store) PlanImport(ctx context.Context, in *Incoming) (MergeCounts, erro
 		return MergeCounts{}, err
 	}
 	defer tx.Rollback()
-	return in.counts(ctx, tx, s.pg, 0, false)
+	c, err := in.counts(ctx, tx, s.pg, 0, false)
+	return c, cancelledOr(ctx, err)
 }
 
 // CommitImport writes a file's records as a new batch in one transaction,

@@ -133,8 +133,17 @@ func (s *Store) Facts(ctx context.Context) (*FactsReader, error) {
 // Close ends the read transaction.
 func (r *FactsReader) Close() error { return r.tx.Rollback() }
 
-// Orders computes a shop's OrderFacts for a return window of window days, on asOf.
+// Orders computes a shop's OrderFacts for a return window of window days, on
+// asOf. On an error it gives no facts.
 func (r *FactsReader) Orders(ctx context.Context, shopID int64, window int, asOf Date) (OrderFacts, error) {
+	f, err := r.readOrders(ctx, shopID, window, asOf)
+	if err != nil {
+		return OrderFacts{}, cancelledOr(ctx, err)
+	}
+	return f, nil
+}
+
+func (r *FactsReader) readOrders(ctx context.Context, shopID int64, window int, asOf Date) (OrderFacts, error) {
 	f := OrderFacts{Counts: map[StatusClass]int{}}
 	args := []any{window, shopID}
 	if r.pg {
@@ -222,8 +231,16 @@ func (r *FactsReader) Orders(ctx context.Context, shopID int64, window int, asOf
 	return f, nil
 }
 
-// Cases computes a shop's CaseFacts.
+// Cases computes a shop's CaseFacts. On an error it gives no facts.
 func (r *FactsReader) Cases(ctx context.Context, shopID int64) (CaseFacts, error) {
+	f, err := r.readCases(ctx, shopID)
+	if err != nil {
+		return CaseFacts{}, cancelledOr(ctx, err)
+	}
+	return f, nil
+}
+
+func (r *FactsReader) readCases(ctx context.Context, shopID int64) (CaseFacts, error) {
 	var f CaseFacts
 	if err := r.cases.QueryRowContext(ctx, shopID).Scan(&f.Total, &f.Open); err != nil {
 		return f, err

@@ -262,15 +262,31 @@ func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return notYourClient(err)
+		return cancelledOr(ctx, notYourClient(err))
 	}
 	if s.pg {
 		if _, err := tx.ExecContext(ctx, "SELECT pg_notify(?, ?)", s.channel, s.instance); err != nil {
 			tx.Rollback()
-			return err
+			return cancelledOr(ctx, err)
 		}
 	}
-	return tx.Commit()
+	return cancelledOr(ctx, tx.Commit())
+}
+
+// cancelledOr gives err, or the context's own error when the context is done
+// and err is not already it. Once the context of a transaction is done,
+// database/sql rolls the transaction back and closes its statements on a
+// goroutine of its own; a statement racing it fails with "statement is
+// closed" or "transaction has already been committed or rolled back", which
+// would hide the cancel that caused it.
+func cancelledOr(ctx context.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return cerr
+	}
+	return err
 }
 
 // ErrNotFound is returned when a record does not exist.
