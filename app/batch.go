@@ -513,21 +513,26 @@ func (d *Desk) planAll(ctx context.Context, p *BatchPlan) error {
 		if f.Plan != nil && strings.EqualFold(f.Plan.Shop.Name, f.Shop) {
 			return nil
 		}
-		return d.planOne(ctx, f, p.opt.ExportedAt, true)
+		return d.planOne(ctx, f, p.opt.ExportedAt, nil)
 	})
 }
 
 // planOne makes the plan of a read file for its assigned shop: reads it
-// again when the shop's site would read its undecided dates the other way;
-// counts what would change when count is set (the preview; a commit counts
-// as it writes). Problems with the file become its Refusal.
-func (d *Desk) planOne(ctx context.Context, f *BatchFile, exportedAt data.Stamp, count bool) error {
+// again when the shop's site would read its undecided dates the other way.
+// For a preview (w nil) it counts what would change; a group writer w
+// counts as it writes, and sees the files it wrote. Problems with the file
+// become its Refusal.
+func (d *Desk) planOne(ctx context.Context, f *BatchFile, exportedAt data.Stamp, w *data.GroupWriter) error {
 	shop, err := d.Shop(ctx, f.Shop)
 	if err != nil {
 		f.Refusal = asMessage(err, f.Name)
 		return nil
 	}
-	if b, ok, err := d.store.LiveBatchBySHA(ctx, shop.ID, f.sum); err != nil {
+	liveBatch := d.store.LiveBatchBySHA
+	if w != nil {
+		liveBatch = w.LiveBatchBySHA
+	}
+	if b, ok, err := liveBatch(ctx, shop.ID, f.sum); err != nil {
 		return err
 	} else if ok {
 		f.Plan = alreadyImported(shop, f.Path, b)
@@ -545,7 +550,7 @@ func (d *Desk) planOne(ctx context.Context, f *BatchFile, exportedAt data.Stamp,
 		}
 		f.res, f.readSite = res, shop.Site
 	}
-	plan, err := d.planFile(ctx, shop, f.Path, f.sum, f.res, ImportOptions{ExportedAt: exportedAt}, count)
+	plan, err := d.planFile(ctx, shop, f.Path, f.sum, f.res, ImportOptions{ExportedAt: exportedAt}, w == nil)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -611,25 +616,25 @@ func (d *Desk) CommitBatch(ctx context.Context, p *BatchPlan) (data.ImportGroup,
 	return w.finish(ctx)
 }
 
-// groupWriter writes the files of one import group in order, one
-// transaction each, and discards the whole group when one fails.
+// groupWriter writes the files of one import group in order, several to a
+// transaction (data.GroupWriter), and discards the whole group when one
+// fails.
 type groupWriter struct {
 	d       *Desk
+	dw      *data.GroupWriter
 	group   data.ImportGroup
 	shops   []data.Shop
 	folders map[string]int64 // folder → the one shop its files went to, 0 when several
 }
 
 func (d *Desk) newGroupWriter() *groupWriter {
-	return &groupWriter{d: d, group: data.ImportGroup{ImportedAt: d.Now()}, folders: map[string]int64{}}
+	now := d.Now()
+	return &groupWriter{d: d, dw: d.store.NewGroupWriter(now), group: data.ImportGroup{ImportedAt: now}, folders: map[string]int64{}}
 }
 
 // add writes one planned file as a batch of the group.
 func (w *groupWriter) add(ctx context.Context, f *BatchFile) error {
-	if err := w.start(ctx); err != nil {
-		return err
-	}
-	b, err := w.d.store.CommitToGroup(ctx, w.group.ID, f.Plan.incoming, w.group.ImportedAt)
+	b, err := w.dw.Add(ctx, f.Plan.incoming)
 	if err != nil {
 		return fmt.Errorf("import %s into %s: %w", f.Name, f.Plan.Shop.Name, err)
 	}
@@ -638,21 +643,9 @@ func (w *groupWriter) add(ctx context.Context, f *BatchFile) error {
 	return nil
 }
 
-// start records the group, before its first file is written.
-func (w *groupWriter) start(ctx context.Context) error {
-	if w.group.ID != 0 {
-		return nil
-	}
-	id, err := w.d.store.NewGroup(ctx, w.group.ImportedAt)
-	if err != nil {
-		return err
-	}
-	w.group.ID = id
-	return nil
-}
-
 // wrote counts file f, written as batch b, in the group.
 func (w *groupWriter) wrote(f *BatchFile, b data.ImportBatch) {
+	w.group.ID = w.dw.ID()
 	w.group.Batches = append(w.group.Batches, b)
 	w.shops = append(w.shops, f.Plan.Shop)
 	dir := filepath.Dir(f.Path)
@@ -663,12 +656,13 @@ func (w *groupWriter) wrote(f *BatchFile, b data.ImportBatch) {
 	}
 }
 
-// finish records the group's audit entries and folder memory.
+// finish records the group's audit entries and folder memory, and commits
+// what is not yet committed.
 func (w *groupWriter) finish(ctx context.Context) (data.ImportGroup, error) {
 	if w.group.ID == 0 {
 		return w.group, nil
 	}
-	err := w.d.store.Update(ctx, "finish the import group", func(tx *data.Tx) error {
+	err := w.dw.Finish(ctx, len(w.group.Batches), func(tx *data.Tx) error {
 		for i, b := range w.group.Batches {
 			if err := data.AuditTx(tx, w.d.importAudit(w.shops[i], b)); err != nil {
 				return err
@@ -679,7 +673,7 @@ func (w *groupWriter) finish(ctx context.Context) (data.ImportGroup, error) {
 				return err
 			}
 		}
-		return data.FinishGroupTx(ctx, tx, w.group.ID, len(w.group.Batches))
+		return nil
 	})
 	if err != nil {
 		return data.ImportGroup{}, w.discard(err)
@@ -689,15 +683,13 @@ func (w *groupWriter) finish(ctx context.Context) (data.ImportGroup, error) {
 
 // discard takes back out what the group wrote before err stopped it.
 func (w *groupWriter) discard(err error) error {
-	if w.group.ID == 0 {
+	restored, err := w.dw.Discard(err)
+	if !restored {
 		return err
-	}
-	ctx := context.Background()
-	if derr := w.d.store.DiscardGroup(ctx, w.group.ID); derr != nil {
-		return fmt.Errorf("%w; and the files already written could not be taken back out (undo import group %d): %v", err, w.group.ID, derr)
 	}
 	// What came back was classified when it was first imported: the values
 	// taught since then still hold.
+	ctx := context.Background()
 	vocab, verr := w.d.vocabulary(ctx)
 	if verr == nil {
 		verr = w.d.store.Update(ctx, "re-classify the shops of a discarded import group", func(tx *data.Tx) error { return reclassifyShopsTx(ctx, tx, w.group.Batches, vocab) })
@@ -936,7 +928,7 @@ func (d *Desk) writeFile(ctx context.Context, w *groupWriter, f *BatchFile, chos
 func (d *Desk) writeAssigned(ctx context.Context, w *groupWriter, f *BatchFile, o BatchOptions) error {
 	if f.res != nil && f.base.shop == "" && len(f.Holders) == 0 && len(w.group.Batches) > 0 {
 		orderIDs, returnIDs := idsOf(f.res)
-		holders, err := d.store.Holders(ctx, orderIDs, returnIDs)
+		holders, err := w.dw.Holders(ctx, orderIDs, returnIDs)
 		if err != nil {
 			return err
 		}
@@ -957,7 +949,7 @@ func (d *Desk) writeAssigned(ctx context.Context, w *groupWriter, f *BatchFile, 
 		f.Dropped, f.res = true, nil
 		return nil
 	}
-	if err := d.planOne(ctx, f, o.ExportedAt, false); err != nil {
+	if err := d.planOne(ctx, f, o.ExportedAt, w.dw); err != nil {
 		return err
 	}
 	if f.Refusal != nil {

@@ -47,6 +47,11 @@ func (d *Desk) streamFile(ctx context.Context, w *groupWriter, f *BatchFile, cho
 	if err != nil {
 		return false, err
 	}
+	// The file's reader looks up the shops holding each chunk on a
+	// connection of its own: it must see the group's earlier files.
+	if err := w.dw.Commit(ctx); err != nil {
+		return false, err
+	}
 	if exported == 0 {
 		// Every record is written with the export time, which is then the
 		// newest time in the data: a first reading that keeps nothing
@@ -142,8 +147,7 @@ func (d *Desk) streamFile(ctx context.Context, w *groupWriter, f *BatchFile, cho
 	if len(first.Cases) > 0 {
 		kind = data.KindReturns
 	}
-	b, err := d.store.StreamImport(ctx, &w.group.ID, data.ImportBatch{ShopID: shop.ID, Shop: shop.Name, FileName: f.Name, Kind: kind, ExportedAt: exported},
-		w.group.ImportedAt, next, finish)
+	b, err := w.dw.Stream(ctx, data.ImportBatch{ShopID: shop.ID, Shop: shop.Name, FileName: f.Name, Kind: kind, ExportedAt: exported}, next, finish)
 	stop()
 	if err != nil {
 		return false, ctx.Err()

@@ -237,3 +237,48 @@ func TestACancelledStreamLeavesNothing(t *testing.T) {
 		t.Fatalf("a cancelled stream left its import group: %v", err)
 	}
 }
+
+// A large file that follows small ones in a folder is streamed to the shop
+// they went to: the group's writer commits what it wrote before the
+// stream's reader, on a connection of its own, asks who holds the file's
+// orders.
+func TestALargeFileAfterSmallOnesOfItsGroupStreamsToTheirShop(t *testing.T) {
+	d := mustDesk(t)
+	sh := mustAddShop(t, d, "Lotus TH", "TH")
+	mustImport(t, d, "Lotus TH", writeExport(t, "All order-2026-09-01-10_00.csv", sample.Orders(sample.Options{Seed: 63, Orders: 20, Site: "TH"})))
+	dir := t.TempDir()
+	// The small file: the shop's 20 orders and 30 new ones.
+	small := writeIn(t, dir, "All order-2026-10-01-10_00.csv", sample.Orders(sample.Options{Seed: 63, Orders: 50, Site: "TH"}))
+	// The large one: none of the shop's stored orders, only the small
+	// file's new ones and more.
+	large := sample.Orders(sample.Options{Seed: 63, Orders: 9_000, Site: "TH"})
+	large.Orders = large.Orders[20:]
+	big := writeIn(t, dir, "All order-2026-10-02-10_00.csv", large)
+	saved := streamBytes
+	t.Cleanup(func() { streamBytes = saved })
+	st, err := os.Stat(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	streamBytes = st.Size() + 1
+
+	p, g, err := d.ImportBatch(context.Background(), []string{dir}, BatchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Refused()) != 0 || len(g.Batches) != 2 {
+		t.Fatalf("%d refused, %d batches", len(p.Refused()), len(g.Batches))
+	}
+	f := fileNamed(t, p, filepath.Base(big))
+	if !f.streamed || f.Shop != "Lotus TH" || f.Assigned != AssignedOrders || fileNamed(t, p, filepath.Base(small)).streamed {
+		t.Fatalf("the large file: streamed %v, shop %q (%s); the small one streamed %v", f.streamed, f.Shop, f.Assigned, fileNamed(t, p, filepath.Base(small)).streamed)
+	}
+	if n := len(ordersIn(t, d, sh)); n != 9_000 {
+		t.Fatalf("the shop holds %d orders, want 9000", n)
+	}
+	for _, b := range g.Batches {
+		if b.Group != g.ID {
+			t.Fatalf("batch %d is in group %d, not %d", b.ID, b.Group, g.ID)
+		}
+	}
+}

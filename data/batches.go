@@ -103,20 +103,9 @@ func saveBatchTx(ctx context.Context, tx *sql.Tx, b ImportBatch) error {
 	return nil
 }
 
-// An import group is written one file per transaction (SQLite writes one
-// large transaction much more slowly than several small ones), and a group
-// that fails half-way is discarded, so that it is all or nothing.
-
-// NewGroup records a new import group and returns its ID.
-func (s *Store) NewGroup(ctx context.Context, now time.Time) (int64, error) {
-	var id int64
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		id, err = newGroupTx(ctx, tx, now)
-		return err
-	})
-	return id, err
-}
+// An import group is written by a GroupWriter, a few files to a
+// transaction, and a group that fails half-way is discarded, so that it is
+// all or nothing.
 
 func newGroupTx(ctx context.Context, tx *sql.Tx, now time.Time) (int64, error) {
 	res, err := tx.ExecContext(ctx, "INSERT INTO import_groups(files, imported_at) VALUES (0, ?)", nowText(now))
@@ -124,17 +113,6 @@ func newGroupTx(ctx context.Context, tx *sql.Tx, now time.Time) (int64, error) {
 		return 0, fmt.Errorf("record an import group: %w", err)
 	}
 	return res.LastInsertId()
-}
-
-// CommitToGroup writes in's records as a batch of group, in one transaction.
-func (s *Store) CommitToGroup(ctx context.Context, group int64, in *Incoming, now time.Time) (ImportBatch, error) {
-	var b ImportBatch
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		b, err = s.commitTx(ctx, tx, in, now, group)
-		return err
-	})
-	return b, err
 }
 
 // FinishGroupTx records how many files the group holds once all are written.
@@ -218,7 +196,11 @@ func (s *Store) Batch(ctx context.Context, id int64) (ImportBatch, error) {
 
 // LiveBatchBySHA finds a batch of this shop, not undone, with the same file contents.
 func (s *Store) LiveBatchBySHA(ctx context.Context, shopID int64, sha string) (ImportBatch, bool, error) {
-	b, err := scanBatch(s.read.QueryRowContext(ctx, "SELECT "+batchColumns+` FROM import_batches b JOIN shops s ON s.id = b.shop_id
+	return liveBatchBySHA(ctx, s.read, shopID, sha)
+}
+
+func liveBatchBySHA(ctx context.Context, q querier, shopID int64, sha string) (ImportBatch, bool, error) {
+	b, err := scanBatch(q.QueryRowContext(ctx, "SELECT "+batchColumns+` FROM import_batches b JOIN shops s ON s.id = b.shop_id
 		WHERE b.shop_id = ? AND b.sha256 = ? AND b.undone_at = '' ORDER BY b.id DESC LIMIT 1`, shopID, sha))
 	switch {
 	case errors.Is(err, sql.ErrNoRows):

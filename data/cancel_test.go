@@ -64,11 +64,16 @@ func TestEveryStoreReadStopsOnACancelledContext(t *testing.T) {
 	b := importOrders(t, s, sh, "sha-a", stamp(t, "2026-11-20 08:00:00"),
 		Order{ID: "500000000000000001", Class: ToShip, Status: "To ship"},
 		Order{ID: "500000000000000002", Class: Completed, Status: "Completed"})
-	group, err := s.NewGroup(context.Background(), testNow)
-	if err != nil {
+	gw := s.NewGroupWriter(testNow)
+	if _, err := gw.Add(context.Background(), &Incoming{Batch: ImportBatch{ShopID: sh.ID, FileName: "b.csv", SHA256: "sha-b", Kind: KindOrders,
+		ExportedAt: stamp(t, "2026-11-21 08:00:00"), Records: 1}, Orders: []Order{{ID: "500000000000000003", Class: Completed}}}); err != nil {
 		t.Fatal(err)
 	}
-	err = s.Tx(context.Background(), func(tx *sql.Tx) error {
+	if err := gw.Finish(context.Background(), 1, nil); err != nil {
+		t.Fatal(err)
+	}
+	group := gw.ID()
+	err := s.Tx(context.Background(), func(tx *sql.Tx) error {
 		if _, err := SaveViolationTx(tx, Violation{ShopID: sh.ID, Date: MakeDate(2026, 11, 1), Kind: "Late dispatch", Penalty: 100}); err != nil {
 			return err
 		}

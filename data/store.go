@@ -264,6 +264,12 @@ func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error {
 		tx.Rollback()
 		return cancelledOr(ctx, notYourClient(err))
 	}
+	return s.commit(ctx, tx)
+}
+
+// commit commits tx, announcing it on PostgreSQL; on an error tx is rolled
+// back.
+func (s *Store) commit(ctx context.Context, tx *sql.Tx) error {
 	if s.pg {
 		if _, err := tx.ExecContext(ctx, "SELECT pg_notify(?, ?)", s.channel, s.instance); err != nil {
 			tx.Rollback()

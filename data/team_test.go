@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"strings"
 	"testing"
 
@@ -197,23 +198,20 @@ func TestAStaffLoginCannotReadOrChangeAnotherClientsRowsEvenWithRawSQL(t *testin
 func importGroup(t *testing.T, s *Store, name string, shops ...Shop) int64 {
 	t.Helper()
 	ctx := context.Background()
-	g, err := s.NewGroup(ctx, testNow)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := s.NewGroupWriter(testNow)
 	for i, sh := range shops {
 		sha := fmt.Sprintf("%s-%d", name, i)
 		in := &Incoming{Batch: ImportBatch{ShopID: sh.ID, FileName: sha + ".csv", SHA256: sha, Kind: KindOrders,
 			ExportedAt: stamp(t, "2026-11-20 09:00:00"), Records: 1},
-			Orders: []Order{{ID: fmt.Sprintf("5764%06d%04d%04d", g, sh.ID, i), Class: Completed}}}
-		if _, err := s.CommitToGroup(ctx, g, in, testNow); err != nil {
+			Orders: []Order{{ID: fmt.Sprintf("5764%08x%04d%04d", crc32.ChecksumIEEE([]byte(name)), sh.ID, i), Class: Completed}}}
+		if _, err := w.Add(ctx, in); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := s.Tx(ctx, func(tx *sql.Tx) error { return FinishGroupTx(ctx, tx, g, len(shops)) }); err != nil {
+	if err := w.Finish(ctx, len(shops), nil); err != nil {
 		t.Fatal(err)
 	}
-	return g
+	return w.ID()
 }
 
 func TestAStaffLoginSeesAndUndoesOnlyImportGroupsWhollyOfItsClients(t *testing.T) {
