@@ -56,7 +56,8 @@ test: deps vet
 # xlsx), csv-rows/s (whole process) and peak-MB (the imports' peak memory);
 # BenchmarkCLIImportLarge the peak memory and rows/s of a 1,000,000-row csv;
 # BenchmarkCLIImportFolder a folder of 20 exports (csv, xlsx) imported by one
-# command against one command per file (x-one-by-one-csv, x-one-by-one-xlsx).
+# command against one command per file (x-one-by-one-csv, x-one-by-one-xlsx),
+# into one shop (one-shop) and each file into its own shop (20-shops).
 # The readiness and overview start-up benchmarks run again on PostgreSQL, and the csv import on
 # both engines in one run (ratio pg/sqlite), on a throwaway cluster with fsync on.
 bench: deps

@@ -329,20 +329,22 @@ func BenchmarkCLIImportLarge(b *testing.B) {
 }
 
 // The folder of the command-line folder benchmark: 20 exports of 15,000
-// rows (different orders in each), as a seller downloads a shop's exports
-// month after month, in each format.
+// rows (different orders in each), in each format, and a small earlier
+// export of each (its first 50 orders), so that a database can hold one shop
+// per file that the file's orders name.
 const (
 	folderFiles = 20
 	folderRows  = 15_000
 )
 
 var (
-	folderOnce sync.Once
-	folderDirs map[string]string // format → folder
-	folderErr  error
+	folderOnce  sync.Once
+	folderDirs  map[string]string // format → folder
+	folderSeeds []string
+	folderErr   error
 )
 
-func folderExports(b *testing.B) map[string]string {
+func folderExports(b *testing.B) (map[string]string, []string) {
 	folderOnce.Do(func() {
 		root, err := os.MkdirTemp("", "exports-bench-folder-")
 		if err != nil {
@@ -367,52 +369,98 @@ func folderExports(b *testing.B) map[string]string {
 			if folderErr = sample.WriteXLSX(filepath.Join(folderDirs["xlsx"], name+".xlsx"), e); folderErr != nil {
 				return
 			}
+			early := *e
+			early.Orders = e.Orders[:50]
+			seed := filepath.Join(root, fmt.Sprintf("All order-2025-01-01-10_%02d.csv", i))
+			if folderErr = sample.WriteFile(seed, &early); folderErr != nil {
+				return
+			}
+			folderSeeds = append(folderSeeds, seed)
 		}
 	})
 	if folderErr != nil {
 		b.Fatal(folderErr)
 	}
-	return folderDirs
+	return folderDirs, folderSeeds
 }
 
-// BenchmarkCLIImportFolder is the folder goal of issue 9 as the command
-// line runs it: `depositdesk import --shop S FOLDER` against one
-// `depositdesk import --shop S FILE` after another, whole processes, each on
-// a new database, for a folder of csv and one of xlsx exports. It reports
-// the ratio of the two times (x-one-by-one-csv, x-one-by-one-xlsx) and the
-// folder imports' peak memory. (BenchmarkImportFolder in app/ measures the
-// same in one process, into 20 shops.)
-func BenchmarkCLIImportFolder(b *testing.B) {
-	dirs := folderExports(b)
-	bin := buildCLI(b)
-	batch, oneByOne := map[string]time.Duration{}, map[string]time.Duration{}
-	var peak int64
-	b.ResetTimer()
-	for b.Loop() {
-		for _, format := range []string{"csv", "xlsx"} {
-			out, took, rss := cliRun(b, bin, benchShop(b, bin), "import", "--shop", "Bench TH", dirs[format])
-			if !strings.Contains(out, fmt.Sprintf("%d files imported", folderFiles)) {
-				b.Fatalf("the folder import printed %q", out)
-			}
-			batch[format] += took
-			peak = max(peak, rss)
-
-			db := benchShop(b, bin)
-			files, err := filepath.Glob(filepath.Join(dirs[format], "*."+format))
-			if err != nil || len(files) != folderFiles {
-				b.Fatalf("%d files (%v)", len(files), err)
-			}
-			for _, f := range files {
-				_, took, _ := cliRun(b, bin, db, "import", "--shop", "Bench TH", f)
-				oneByOne[format] += took
-			}
+// agencyDB is a database holding 20 shops, each holding the first orders of
+// one folder file: each file of the folder goes to its own shop by its
+// orders, as an agency's weekly downloads do. Made once, copied for each
+// use.
+func agencyDB(b *testing.B, bin string, seeds []string) func() string {
+	template := filepath.Join(b.TempDir(), "agency.db")
+	for i, seed := range seeds {
+		shop := fmt.Sprintf("Shop %02d", i)
+		cliRun(b, bin, template, "shop", "add", shop, "--site", "TH", "--deposit", "1000", "--currency", "THB")
+		cliRun(b, bin, template, "import", "--shop", shop, seed)
+	}
+	raw, err := os.ReadFile(template)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return func() string {
+		db := filepath.Join(b.TempDir(), "agency.db")
+		if err := os.WriteFile(db, raw, 0o644); err != nil {
+			b.Fatal(err)
 		}
+		return db
 	}
-	for _, format := range []string{"csv", "xlsx"} {
-		b.ReportMetric(oneByOne[format].Seconds()/batch[format].Seconds(), "x-one-by-one-"+format)
-		b.ReportMetric(batch[format].Seconds()/float64(b.N), "s-folder-"+format)
+}
+
+// BenchmarkCLIImportFolder is the folder goal of issue 9 as a person runs
+// it: `depositdesk import FOLDER` against one `depositdesk import FILE`
+// after another, whole processes, each way on a new database, for a folder
+// of csv and one of xlsx exports; it reports the ratio of the two times
+// (x-one-by-one-csv, x-one-by-one-xlsx) and the folder imports' peak
+// memory. one-shop: a seller's exports of one shop (--shop); 20-shops: an
+// agency's, each file going to the shop that holds its orders.
+// (BenchmarkImportFolder in app/ measures the 20 shops in one process.)
+func BenchmarkCLIImportFolder(b *testing.B) {
+	dirs, seeds := folderExports(b)
+	bin := buildCLI(b)
+	agency := agencyDB(b, bin, seeds)
+	for _, c := range []struct {
+		name string
+		db   func() string
+		shop []string
+	}{
+		{"one-shop", func() string { return benchShop(b, bin) }, []string{"--shop", "Bench TH"}},
+		{"20-shops", agency, nil},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			batch, oneByOne := map[string]time.Duration{}, map[string]time.Duration{}
+			var peak int64
+			for b.Loop() {
+				for _, format := range []string{"csv", "xlsx"} {
+					out, took, rss := cliRun(b, bin, c.db(), append(append([]string{"import"}, c.shop...), dirs[format])...)
+					if !strings.Contains(out, fmt.Sprintf("%d files imported", folderFiles)) {
+						b.Fatalf("the folder import printed %q", out)
+					}
+					batch[format] += took
+					peak = max(peak, rss)
+
+					db := c.db()
+					files, err := filepath.Glob(filepath.Join(dirs[format], "*."+format))
+					if err != nil || len(files) != folderFiles {
+						b.Fatalf("%d files (%v)", len(files), err)
+					}
+					for _, f := range files {
+						out, took, _ := cliRun(b, bin, db, append(append([]string{"import"}, c.shop...), f)...)
+						if !strings.Contains(out, fmt.Sprintf("%d rows", folderRows)) {
+							b.Fatalf("import %s printed %q", f, out)
+						}
+						oneByOne[format] += took
+					}
+				}
+			}
+			for _, format := range []string{"csv", "xlsx"} {
+				b.ReportMetric(oneByOne[format].Seconds()/batch[format].Seconds(), "x-one-by-one-"+format)
+				b.ReportMetric(batch[format].Seconds()/float64(b.N), "s-folder-"+format)
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+		})
 	}
-	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 }
 
 // BenchmarkBareCSV100k is the floor for csv: encoding/csv alone over the same file.
