@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -249,10 +250,33 @@ func bigExport(t *testing.T) string {
 	return path
 }
 
-// runningShell is a shell whose work really runs on other goroutines.
+// runningShell is a shell whose work really runs on other goroutines. The
+// test ends once they have: under the test driver fyne.Do runs its function
+// on the calling goroutine, so a refresh still drawing when the next test
+// reloads the translations (newTestShell's cleanup) would read them as they
+// are written.
 func runningShell(t *testing.T, d Desk) (*Shell, chan struct{}) {
 	s := newTestShell(t, d)
-	s.background = func(work func()) { go work() }
+	var running sync.WaitGroup
+	s.background = func(work func()) {
+		running.Add(1)
+		go func() {
+			defer running.Done()
+			work()
+		}()
+	}
+	t.Cleanup(func() {
+		finished := make(chan struct{})
+		go func() {
+			running.Wait()
+			close(finished)
+		}()
+		select {
+		case <-finished:
+		case <-time.After(time.Minute):
+			t.Error("the window's work still ran a minute after the test")
+		}
+	})
 	done := make(chan struct{}, 4)
 	s.imports.afterWork = func() { done <- struct{}{} }
 	return s, done
