@@ -346,7 +346,7 @@ func (a *applicationsScreen) refresh() {
 	a.shell.background(func() {
 		// One snapshot: the verdicts are computed once for the list and the prepare dialog.
 		o, err := d.Overview(ctx, d.Today())
-		fyne.Do(func() { a.onLoaded(gen, o.AsOf, o.Applications, o.Verdicts, o.ReviewDays, err) })
+		a.shell.ui(func() { a.onLoaded(gen, o.AsOf, o.Applications, o.Verdicts, o.ReviewDays, err) })
 	})
 }
 

@@ -396,7 +396,7 @@ func (a *applicationsScreen) export(dir string, shops []string, l Language) {
 	opts := app.ExportOptions{Lang: workbookLanguage(l), Translate: translator(l)}
 	a.shell.background(func() {
 		res, err := d.ExportWith(ctx, dir, d.Today(), opts, shops...)
-		fyne.Do(func() {
+		a.shell.ui(func() {
 			wait.Hide()
 			a.exported(dir, res, err)
 		})

@@ -110,7 +110,7 @@ func (a *applicationsScreen) setStatus(shop string, version int64, to data.Appli
 	}
 	a.shell.background(func() {
 		err := d.SetApplicationStatus(context.Background(), shop, version, to, on, note)
-		fyne.Do(func() {
+		a.shell.ui(func() {
 			a.lastErr = err
 			var stale data.Stale
 			switch {
@@ -160,7 +160,7 @@ func (a *applicationsScreen) exportAuditTo(path string) {
 	}
 	a.shell.background(func() {
 		err := d.ExportAudit(context.Background(), path, "")
-		fyne.Do(func() {
+		a.shell.ui(func() {
 			a.lastErr = err
 			if err != nil {
 				dialog.ShowError(errorMessage(trAppError(err)), a.shell.win)

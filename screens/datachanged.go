@@ -4,7 +4,6 @@ import (
 	"context"
 	"sync/atomic"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"depositdesk/app"
@@ -41,7 +40,7 @@ func (s *Shell) watch() {
 		if pending.Swap(true) {
 			return
 		}
-		fyne.Do(func() {
+		s.ui(func() {
 			pending.Store(false)
 			s.dataChanged()
 		})

@@ -112,7 +112,7 @@ func (e *tableExport) onRun() {
 	e.dlg.Hide()
 	e.shell.background(func() {
 		written, err := saveTables(dir, ext, tables)
-		fyne.Do(func() { e.done(written, err) })
+		e.shell.ui(func() { e.done(written, err) })
 	})
 }
 

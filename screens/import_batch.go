@@ -97,7 +97,7 @@ func (s *importScreen) onPreviewAll() {
 	s.batch, s.showBatch = b, true
 	s.batchWork(b, batchReading, func(ctx context.Context) func() {
 		plan, err := desk.PreviewBatch(ctx, paths, app.BatchOptions{FolderMemory: true, Progress: func(p app.BatchProgress) {
-			fyne.Do(func() { s.onBatchProgress(b, p) })
+			s.shell.ui(func() { s.onBatchProgress(b, p) })
 		}})
 		return func() { s.batchPreviewed(b, plan, err) }
 	})
@@ -112,7 +112,7 @@ func (s *importScreen) batchWork(b *batchImport, state batchState, work func(ctx
 	s.refresh()
 	s.shell.background(func() {
 		done := work(ctx)
-		fyne.Do(func() {
+		s.shell.ui(func() {
 			done()
 			s.endBatch()
 		})

@@ -89,7 +89,7 @@ func (s *importScreen) onMapStatus(f *importFile, c *statusChoice) {
 	c.mapIt.Disable()
 	s.shell.background(func() {
 		_, err := d.MapStatus(context.Background(), value, class)
-		fyne.Do(func() {
+		s.shell.ui(func() {
 			if err != nil {
 				c.mapIt.Enable()
 				dialog.ShowError(errorMessage(trError(err)), s.shell.win)

@@ -250,25 +250,27 @@ func bigExport(t *testing.T) string {
 	return path
 }
 
-// runningShell is a shell whose work really runs on other goroutines. The
-// test ends once they have: under the test driver fyne.Do runs its function
-// on the calling goroutine, so a refresh still drawing when the next test
-// reloads the translations (newTestShell's cleanup) would read them as they
-// are written.
-func runningShell(t *testing.T, d Desk) (*Shell, chan struct{}) {
+// runningShell is a shell whose work really runs on other goroutines, as
+// in the window, and reports back to the test's goroutine, which stands for
+// the UI goroutine: Fyne's test driver would run fyne.Do in place, on the
+// worker, beside the test's own taps. What the work sends back runs while
+// the test waits for it (work.wait). The test ends once the work has.
+func runningShell(t *testing.T, d Desk) (*Shell, *uiWork) {
 	s := newTestShell(t, d)
-	var running sync.WaitGroup
+	w := &uiWork{ready: make(chan struct{}, 1), done: make(chan struct{}, 4)}
 	s.background = func(work func()) {
-		running.Add(1)
+		w.running.Add(1)
 		go func() {
-			defer running.Done()
+			defer w.running.Done()
 			work()
 		}()
 	}
+	s.ui = w.queue
+	s.imports.afterWork = func() { w.done <- struct{}{} }
 	t.Cleanup(func() {
 		finished := make(chan struct{})
 		go func() {
-			running.Wait()
+			w.running.Wait()
 			close(finished)
 		}()
 		select {
@@ -277,17 +279,53 @@ func runningShell(t *testing.T, d Desk) (*Shell, chan struct{}) {
 			t.Error("the window's work still ran a minute after the test")
 		}
 	})
-	done := make(chan struct{}, 4)
-	s.imports.afterWork = func() { done <- struct{}{} }
-	return s, done
+	return s, w
 }
 
-func wait(t *testing.T, done chan struct{}) {
-	t.Helper()
+// uiWork is the work of a runningShell, and what it sent back to the UI.
+type uiWork struct {
+	running sync.WaitGroup
+	mu      sync.Mutex
+	sent    []func()      // for the UI goroutine, in order
+	ready   chan struct{} // something was sent
+	done    chan struct{} // the import page's work ended
+}
+
+func (w *uiWork) queue(fn func()) {
+	w.mu.Lock()
+	w.sent = append(w.sent, fn)
+	w.mu.Unlock()
 	select {
-	case <-done:
-	case <-time.After(2 * time.Minute):
-		t.Fatal("the work never finished")
+	case w.ready <- struct{}{}:
+	default:
+	}
+}
+
+// wait runs what the work sends back, on the test's goroutine, until the
+// import page's work has ended.
+func (w *uiWork) wait(t *testing.T) {
+	t.Helper()
+	timeout := time.After(2 * time.Minute)
+	for {
+		w.mu.Lock()
+		sent := w.sent
+		w.sent = nil
+		w.mu.Unlock()
+		for _, fn := range sent {
+			fn()
+		}
+		select {
+		case <-w.done:
+			return
+		default:
+		}
+		select {
+		case <-w.ready:
+		case <-w.done:
+			return
+		case <-timeout:
+			t.Fatal("the work never finished")
+		}
 	}
 }
 
@@ -299,7 +337,7 @@ func TestA100000RowImportLeavesTheWindowFreeAndShowsProgress(t *testing.T) {
 	d := openDesk(t)
 	addShop(t, d, "Big TH", "TH")
 	g := &gatedDesk{Desk: d, release: make(chan struct{})}
-	s, done := runningShell(t, g)
+	s, work := runningShell(t, g)
 	s.Show(PageImport)
 	im := s.imports
 	im.AddPaths([]string{path})
@@ -312,7 +350,7 @@ func TestA100000RowImportLeavesTheWindowFreeAndShowsProgress(t *testing.T) {
 	s.Show(PageSettings) // the window still answers
 	s.Show(PageImport)
 	close(g.release)
-	wait(t, done)
+	work.wait(t)
 
 	f := im.current()
 	if f.state != filePreviewed || f.plan.Batch.Rows != 100_000 {
@@ -326,7 +364,7 @@ func TestA100000RowImportLeavesTheWindowFreeAndShowsProgress(t *testing.T) {
 	}
 
 	test.Tap(im.commit)
-	wait(t, done)
+	work.wait(t)
 	if f.state != fileImported || f.batch.Rows != 100_000 {
 		t.Fatalf("after import: state %d, batch %+v, err %v", f.state, f.batch, f.err)
 	}
@@ -340,7 +378,7 @@ func TestCancelStopsAPreviewAndWritesNothing(t *testing.T) {
 	d := openDesk(t)
 	addShop(t, d, "Big TH", "TH")
 	g := &gatedDesk{Desk: d, release: make(chan struct{})}
-	s, done := runningShell(t, g)
+	s, work := runningShell(t, g)
 	s.Show(PageImport)
 	im := s.imports
 	im.AddPaths([]string{path})
@@ -348,7 +386,7 @@ func TestCancelStopsAPreviewAndWritesNothing(t *testing.T) {
 	test.Tap(im.preview)
 	test.Tap(im.cancelWork)
 	close(g.release)
-	wait(t, done)
+	work.wait(t)
 	if f := im.current(); f.state != fileCancelled || f.plan != nil {
 		t.Errorf("after Cancel: state %d, plan %v, err %v", f.state, f.plan != nil, f.err)
 	}

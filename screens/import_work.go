@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
@@ -20,7 +19,7 @@ import (
 )
 
 // onPreview reads the selected file off the UI goroutine; progress and the
-// plan come back through fyne.Do. Nothing is written.
+// plan come back through the shell's ui (fyne.Do). Nothing is written.
 func (s *importScreen) onPreview() {
 	f, desk := s.current(), s.desk()
 	if f == nil || desk == nil || s.working() || f.shop == "" {
@@ -37,9 +36,9 @@ func (s *importScreen) onPreview() {
 	s.shell.background(func() {
 		estimate := estimateRows(path) // reaches the window with the first progress
 		plan, err := desk.Preview(ctx, shop, path, app.ImportOptions{ExportedAt: exported, Progress: func(rows int) {
-			fyne.Do(func() { s.onProgress(f, rows, estimate) })
+			s.shell.ui(func() { s.onProgress(f, rows, estimate) })
 		}})
-		fyne.Do(func() { s.previewDone(f, plan, err) })
+		s.shell.ui(func() { s.previewDone(f, plan, err) })
 	})
 }
 
@@ -54,7 +53,7 @@ func (s *importScreen) onCommit() {
 	plan := f.plan
 	s.shell.background(func() {
 		batch, err := desk.Commit(ctx, plan)
-		fyne.Do(func() { s.commitDone(f, batch, err) })
+		s.shell.ui(func() { s.commitDone(f, batch, err) })
 	})
 }
 

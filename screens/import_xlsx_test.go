@@ -51,7 +51,7 @@ func TestAnXLSXPreviewShowsCountsAndProgressAndCancelsWithinHalfASecond(t *testi
 	d := openDesk(t)
 	addShop(t, d, "Big TH", "TH")
 	r := &readingDesk{Desk: d}
-	s, done := runningShell(t, r)
+	s, work := runningShell(t, r)
 	s.Show(PageImport)
 	im := s.imports
 	im.AddPaths([]string{path})
@@ -59,7 +59,7 @@ func TestAnXLSXPreviewShowsCountsAndProgressAndCancelsWithinHalfASecond(t *testi
 
 	r.started()
 	test.Tap(im.preview)
-	wait(t, done)
+	work.wait(t)
 	f := im.current()
 	if f.state != filePreviewed || f.plan.Batch.Rows != 100_000 || f.plan.Batch.Created != len(e.Orders) {
 		t.Fatalf("state %d, err %v, batch %+v", f.state, f.err, f.plan.Batch)
@@ -80,7 +80,7 @@ func TestAnXLSXPreviewShowsCountsAndProgressAndCancelsWithinHalfASecond(t *testi
 	}
 	start := time.Now()
 	test.Tap(im.cancelWork)
-	wait(t, done)
+	work.wait(t)
 	if took := time.Since(start); took > 500*time.Millisecond {
 		t.Errorf("Cancel took %v to stop the preview", took)
 	}

@@ -77,7 +77,8 @@ func (f *importFile) forget() {
 
 // importScreen is 导入: a queue of files; per file a shop, an optional export
 // time, a preview of what importing would change, then the import itself.
-// Reading and writing run off the UI goroutine and report through fyne.Do.
+// Reading and writing run off the UI goroutine and report through the
+// shell's ui (fyne.Do).
 type importScreen struct {
 	shell *Shell
 

@@ -198,7 +198,7 @@ func (o *overviewScreen) onLoadDemo() {
 	o.activity.Start()
 	o.shell.background(func() {
 		_, err := o.shell.desk.LoadDemo(context.Background())
-		fyne.Do(func() { o.demoLoaded(err) })
+		o.shell.ui(func() { o.demoLoaded(err) })
 	})
 }
 

@@ -19,7 +19,7 @@ import (
 )
 
 // refresh asks the core for the overview off the UI goroutine; the overview
-// shows what it had until the answer comes back through fyne.Do.
+// shows what it had until the answer comes back through the shell's ui (fyne.Do).
 func (o *overviewScreen) refresh() {
 	desk := o.desk()
 	if desk == nil {
@@ -46,7 +46,7 @@ func (o *overviewScreen) refresh() {
 		if err == nil {
 			rows = prepareRows(ov)
 		}
-		fyne.Do(func() { o.overviewLoaded(gen, ov, rows, err) })
+		o.shell.ui(func() { o.overviewLoaded(gen, ov, rows, err) })
 		if err == nil {
 			// Recorded once it is on screen: a look is what was shown.
 			if lerr := desk.Looked(ctx, ov); lerr != nil {

@@ -60,7 +60,7 @@ func (s *settingsScreen) backupTo(dest string) {
 	wait := s.showWorking(lang.L("Backing up the database…"))
 	s.shell.background(func() {
 		_, err := desk.Store().Backup(context.Background(), dest)
-		fyne.Do(func() {
+		s.shell.ui(func() {
 			wait.Hide()
 			s.lastBackupErr = err
 			if err != nil {
@@ -121,7 +121,7 @@ func (s *settingsScreen) restoreFrom(src string) {
 		desk.Close()
 		restoreErr := data.Restore(src, dst)
 		reopened, openErr := openDeskAt(dst)
-		fyne.Do(func() {
+		s.shell.ui(func() {
 			wait.Hide()
 			s.lastRestoreErr = restoreErr
 			if openErr != nil {

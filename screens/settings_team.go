@@ -149,7 +149,7 @@ func (s *settingsScreen) switchTo(target string) {
 	wait := s.showWorking(lang.L("Connecting…"))
 	s.shell.background(func() {
 		d, err := openDeskAt(target)
-		fyne.Do(func() {
+		s.shell.ui(func() {
 			wait.Hide()
 			if err != nil {
 				s.setTeamStatus(trError(err))

@@ -145,7 +145,7 @@ func (s *shopScreen) reload() {
 		if r.err == nil {
 			r.ruleSets, r.err = desk.RuleSets(ctx)
 		}
-		fyne.Do(func() { s.dataLoaded(gen, name, r) })
+		s.shell.ui(func() { s.dataLoaded(gen, name, r) })
 	})
 }
 

@@ -210,7 +210,7 @@ func (s *shopScreen) undo(id int64) {
 	desk := s.desk()
 	s.shell.background(func() {
 		_, err := desk.Undo(context.Background(), id)
-		fyne.Do(func() {
+		s.shell.ui(func() {
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("%s", lang.L("The import could not be undone: {{.Error}}", map[string]any{"Error": trError(err)})), s.shell.win)
 				return

@@ -93,8 +93,12 @@ type Shell struct {
 	shop         *shopScreen
 
 	// background runs slow work off the UI goroutine (tests run it in place);
-	// the work reports back through fyne.Do.
+	// the work reports back through ui, which runs a function on the UI
+	// goroutine: fyne.Do (tests whose work runs on other goroutines queue
+	// it for the test's goroutine, as Fyne's test driver would run it in
+	// place, on the worker).
 	background func(work func())
+	ui         func(func())
 
 	current string                       // id of the page shown
 	views   map[string]fyne.CanvasObject // built pages, until the language changes
@@ -139,7 +143,7 @@ func newShellFirst(a fyne.App, desk Desk, background func(work func()), first <-
 	}
 	a.Settings().SetTheme(NewTheme(Variant(prefs.String(prefTheme))))
 
-	s := &Shell{app: a, desk: desk, current: PageOverview, background: background}
+	s := &Shell{app: a, desk: desk, current: PageOverview, background: background, ui: fyne.Do}
 	s.overview = &overviewScreen{shell: s, first: first}
 	s.imports = &importScreen{shell: s}
 	s.applications = &applicationsScreen{shell: s}
