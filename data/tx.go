@@ -67,6 +67,12 @@ func (s *Store) now() time.Time {
 func (s *Store) Update(ctx context.Context, what string, fn func(*Tx) error) error {
 	now := s.now()
 	err := s.Tx(ctx, func(tx *sql.Tx) error { return fn(&Tx{Tx: tx, Now: now, Ctx: ctx}) })
+	return doing(what, err)
+}
+
+// doing wraps err with what was being done, unless it is already a sentence
+// for a person, a record not found or a cancel.
+func doing(what string, err error) error {
 	var said *Message
 	if err == nil || errors.As(err, &said) || errors.Is(err, ErrNotFound) || errors.Is(err, context.Canceled) {
 		return err
