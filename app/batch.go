@@ -645,7 +645,6 @@ func (w *groupWriter) add(ctx context.Context, f *BatchFile) error {
 
 // wrote counts file f, written as batch b, in the group.
 func (w *groupWriter) wrote(f *BatchFile, b data.ImportBatch) {
-	w.group.ID = w.dw.ID()
 	w.group.Batches = append(w.group.Batches, b)
 	w.shops = append(w.shops, f.Plan.Shop)
 	dir := filepath.Dir(f.Path)
@@ -659,7 +658,7 @@ func (w *groupWriter) wrote(f *BatchFile, b data.ImportBatch) {
 // finish records the group's audit entries and folder memory, and commits
 // what is not yet committed.
 func (w *groupWriter) finish(ctx context.Context) (data.ImportGroup, error) {
-	if w.group.ID == 0 {
+	if w.group.ID = w.dw.ID(); w.group.ID == 0 {
 		return w.group, nil
 	}
 	err := w.dw.Finish(ctx, len(w.group.Batches), func(tx *data.Tx) error {
