@@ -625,3 +625,23 @@ func TestZipBombsCorruptZipsAndOldWorkbooksAreRefusedClearly(t *testing.T) {
 		}
 	}
 }
+
+// A CDATA section that the end of the scanner's 256 KB buffer cuts in two
+// used to be read from where it began before the buffer was refilled:
+// wrong text, or a panic. Cells of several lengths put one across every
+// refill; excelize reads the same file as the oracle.
+func TestCDATACellsCutByTheReadBufferReadWhole(t *testing.T) {
+	var data strings.Builder
+	for i := 1; i <= 4000; i++ {
+		text := strings.Repeat(string(rune('a'+i%26)), 40+i%97)
+		fmt.Fprintf(&data, `<row r="%d"><c r="A%d" t="str"><v><![CDATA[<%d> %s]]></v></c></row>`, i, i, i, text)
+	}
+	path := filepath.Join(t.TempDir(), "cdata.xlsx")
+	handBook{sheets: []handSheet{{name: "Sheet1", data: data.String()}}}.write(t, path)
+	ours, sheet, _ := readOurs(t, path, false)
+	theirs, date1904 := readExcelize(t, path, sheet)
+	if len(theirs) != 4000 {
+		t.Fatalf("excelize read %d rows", len(theirs))
+	}
+	sameCells(t, "cdata.xlsx", ours, theirs, date1904)
+}

@@ -109,13 +109,16 @@ func (s *xmlScanner) markup(t *tag) (int, bool) {
 		if len(b) >= 2 {
 			switch b[1] {
 			case '?':
-				return 0, s.skipPast("?>")
+				_, ok := s.skipPast("?>")
+				return 0, ok
 			case '!':
 				switch {
 				case bytes.HasPrefix(b, []byte("<!--")):
-					return 0, s.skipPast("-->")
+					_, ok := s.skipPast("-->")
+					return 0, ok
 				case bytes.HasPrefix(b, []byte("<![CDATA[")):
-					return 0, s.skipPast("]]>")
+					_, ok := s.skipPast("]]>")
+					return 0, ok
 				case len(b) >= 9:
 					return 0, s.skipDeclaration()
 				}
@@ -177,19 +180,20 @@ func parseTag(b []byte, t *tag) {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-// skipPast moves pos past the next occurrence of end.
-func (s *xmlScanner) skipPast(end string) bool {
+// skipPast moves pos past the next occurrence of end. start is where the
+// markup that pos was at begins now: reading more moves it to the front.
+func (s *xmlScanner) skipPast(end string) (start int, ok bool) {
 	from := s.pos + 2
 	for {
 		if i := bytes.Index(s.buf[from:s.end], []byte(end)); i >= 0 {
-			s.pos = from + i + len(end)
-			return true
+			start, s.pos = s.pos, from+i+len(end)
+			return start, true
 		}
 		keep := s.end - len(end) + 1 // the end marker may straddle the refill
 		keep = max(keep, s.pos+2)
 		off := keep - s.pos
 		if !s.fill() {
-			return false
+			return 0, false
 		}
 		from = s.pos + off
 	}
@@ -308,13 +312,13 @@ func (s *xmlScanner) text(dst []byte) ([]byte, bool) {
 		rest := s.buf[s.pos:s.end]
 		switch {
 		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-			start := s.pos + 9
-			if !s.skipPast("]]>") {
+			start, ok := s.skipPast("]]>")
+			if !ok {
 				return dst, false
 			}
-			dst = appendLines(dst, s.buf[start:s.pos-3])
+			dst = appendLines(dst, s.buf[start+9:s.pos-3])
 		case bytes.HasPrefix(rest, []byte("<!--")):
-			if !s.skipPast("-->") {
+			if _, ok := s.skipPast("-->"); !ok {
 				return dst, false
 			}
 		default:
