@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	kflate "github.com/klauspost/compress/flate"
 	"github.com/richardlehane/mscfb"
 
 	"depositdesk/data"
@@ -77,6 +78,12 @@ func openXLSXReader(src io.Reader, name string) (*Reader, error) {
 	return openBook(zr, name)
 }
 
+// inflate reads a deflated part with klauspost/compress's flate, which
+// inflates a worksheet about a quarter faster than compress/flate (a
+// 15,000-row export's sheet: 38 ms against 52). Inflating is the half of
+// reading a workbook that no parsing of ours can shorten.
+func inflate(r io.Reader) io.ReadCloser { return kflate.NewReader(r) }
+
 // sane rejects a zip whose parts claim sizes no deflate stream of their
 // length can unpack to, or more than unzipLimit in all (zip bombs).
 // archive/zip then refuses any part that unpacks to more than it claims.
@@ -123,6 +130,7 @@ func openBook(zr *zip.Reader, name string) (*Reader, error) {
 	if !sane(zr) {
 		return nil, notXLSX(name)
 	}
+	zr.RegisterDecompressor(zip.Deflate, inflate)
 	parts := make(map[string]*zip.File, len(zr.File))
 	for _, f := range zr.File {
 		parts[partKey(f.Name)] = f
