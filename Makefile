@@ -56,15 +56,15 @@ test: deps vet
 # xlsx), csv-rows/s (whole process) and peak-MB (the imports' peak memory);
 # BenchmarkCLIImportLarge the peak memory and rows/s of a 1,000,000-row csv;
 # BenchmarkCLIImportFolder a folder of 20 exports (csv, xlsx) imported by one
-# command against one command per file, three times each (x-one-by-one-csv,
-# x-one-by-one-xlsx: the median of the three ratios; x-lowest-*: the lowest),
+# command against one command per file, five times each (x-one-by-one-csv,
+# x-one-by-one-xlsx: the median of the five ratios; x-lowest-*: the lowest),
 # into one shop (one-shop) and each file into its own shop (20-shops).
 # The readiness and overview start-up benchmarks run again on PostgreSQL, and the csv import on
 # both engines in one run (ratio pg/sqlite), on a throwaway cluster with fsync on.
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -skip CLIImport -benchmem -benchtime 3x ./...
 	$(GO) test -tags $(TAGS) -run '^$$' -bench 'CLIImport(100k|Large)' -benchtime 2x ./data/exports/
-	$(GO) test -tags $(TAGS) -run '^$$' -bench CLIImportFolder -benchtime 3x ./data/exports/
+	$(GO) test -tags $(TAGS) -run '^$$' -bench CLIImportFolder -benchtime 5x ./data/exports/
 	PG_OPTIONS=" " .ci/with-postgres $(GO) test -tags $(TAGS) -run '^$$' -bench 'Readiness2000|PostgresVsSQLite|OverviewStart' -benchtime 3x ./app/ ./screens/
 
 # fuzz: each reader for a while (FUZZTIME=30s by default), and the xlsx
