@@ -152,10 +152,7 @@ func (c *cellScanner) quickCell(out *cell) (yield, ok bool) {
 	if len(b) < 3 || b[1] != 'c' || b[2] != ' ' {
 		return false, false
 	}
-	row, col := c.lastRow, c.lastCol+1
-	if row == 0 { // a cell outside any <row>
-		row = 1
-	}
+	row, col := c.following()
 	typ, style := c.typ[:0], -1
 	i, empty := 3, false
 	for {
@@ -209,10 +206,7 @@ func (c *cellScanner) quickCell(out *cell) (yield, ok bool) {
 		return false, false
 	}
 	x.pos += i
-	c.inCell, c.inIS, c.hasIS, c.rph = !empty, false, false, false
-	c.val = c.val[:0]
-	c.row, c.col, c.typ, c.style = row, col, typ, style
-	c.lastRow, c.lastCol = row, col
+	c.open(row, col, typ, style, empty)
 	if empty || c.plainCell() {
 		return c.finish(out), true
 	}
@@ -257,13 +251,8 @@ func (c *cellScanner) beginRow(t *tag) {
 }
 
 func (c *cellScanner) begin(t *tag) {
-	c.inCell, c.inIS, c.hasIS, c.rph = !t.empty, false, false, false
-	c.val = c.val[:0]
-	c.row, c.col = c.lastRow, c.lastCol+1
-	if c.row == 0 { // a cell outside any <row>
-		c.row = 1
-	}
-	c.typ, c.style = c.typ[:0], -1
+	row, col := c.following()
+	typ, style := c.typ[:0], -1
 	for attrs := t.attrs; ; {
 		key, val, rest, ok := nextAttr(attrs)
 		if !ok {
@@ -272,25 +261,42 @@ func (c *cellScanner) begin(t *tag) {
 		attrs = rest
 		switch string(key) {
 		case "r":
-			row, col, ok := cellRef(val)
+			r, cl, ok := cellRef(val)
 			if !ok {
-				c.err = c.damaged(badCellRef, c.row, val)
+				c.err = c.damaged(badCellRef, row, val)
 				return
 			}
-			c.row, c.col = row, col
+			row, col = r, cl
 		case "t":
-			c.typ = append(c.typ, val...)
+			typ = append(typ, val...)
 		case "s":
 			if n, ok := atoi(val); ok {
-				c.style = n
+				style = n
 			}
 		}
 	}
-	if c.col > maxColumns {
-		c.err = c.damaged(badCellRef, c.row, []byte(columnName(c.col)+strconv.Itoa(c.row)))
+	if col > maxColumns {
+		c.err = c.damaged(badCellRef, row, []byte(columnName(col)+strconv.Itoa(row)))
 		return
 	}
-	c.lastRow, c.lastCol = c.row, c.col
+	c.open(row, col, typ, style, t.empty)
+}
+
+// following is where a cell without a reference goes: after the previous
+// cell of its row element, or first in the row.
+func (c *cellScanner) following() (row, col int) {
+	if c.lastRow == 0 { // a cell outside any <row>
+		return 1, c.lastCol + 1
+	}
+	return c.lastRow, c.lastCol + 1
+}
+
+// open starts reading the cell at row, col whose tag is read.
+func (c *cellScanner) open(row, col int, typ []byte, style int, empty bool) {
+	c.inCell, c.inIS, c.hasIS, c.rph = !empty, false, false, false
+	c.val = c.val[:0]
+	c.row, c.col, c.typ, c.style = row, col, typ, style
+	c.lastRow, c.lastCol = row, col
 }
 
 // finish turns the cell just read into out; false when it has no value.
