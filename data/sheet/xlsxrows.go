@@ -152,8 +152,7 @@ func (c *cellScanner) quickCell(out *cell) (yield, ok bool) {
 	if len(b) < 3 || b[1] != 'c' || b[2] != ' ' {
 		return false, false
 	}
-	row, col := c.following()
-	typ, style := c.typ[:0], -1
+	at := c.start()
 	i, empty := 3, false
 	for {
 		for i < len(b) && b[i] == ' ' {
@@ -187,26 +186,15 @@ func (c *cellScanner) quickCell(out *cell) (yield, ok bool) {
 		}
 		val := b[i+2 : i+2+q]
 		i += 3 + q
-		switch string(key) {
-		case "r":
-			r, cl, ok := cellRef(val)
-			if !ok {
-				return false, false
-			}
-			row, col = r, cl
-		case "t":
-			typ = append(typ, val...)
-		case "s":
-			if n, ok := atoi(val); ok {
-				style = n
-			}
+		if !at.set(key, val) {
+			return false, false
 		}
 	}
-	if col > maxColumns {
+	if at.col > maxColumns {
 		return false, false
 	}
 	x.pos += i
-	c.open(row, col, typ, style, empty)
+	c.open(at, empty)
 	if empty || c.plainCell() {
 		return c.finish(out), true
 	}
@@ -251,52 +239,69 @@ func (c *cellScanner) beginRow(t *tag) {
 }
 
 func (c *cellScanner) begin(t *tag) {
-	row, col := c.following()
-	typ, style := c.typ[:0], -1
+	at := c.start()
 	for attrs := t.attrs; ; {
 		key, val, rest, ok := nextAttr(attrs)
 		if !ok {
 			break
 		}
 		attrs = rest
-		switch string(key) {
-		case "r":
-			r, cl, ok := cellRef(val)
-			if !ok {
-				c.err = c.damaged(badCellRef, row, val)
-				return
-			}
-			row, col = r, cl
-		case "t":
-			typ = append(typ, val...)
-		case "s":
-			if n, ok := atoi(val); ok {
-				style = n
-			}
+		if !at.set(key, val) {
+			c.err = c.damaged(badCellRef, at.row, val)
+			return
 		}
 	}
-	if col > maxColumns {
-		c.err = c.damaged(badCellRef, row, []byte(columnName(col)+strconv.Itoa(row)))
+	if at.col > maxColumns {
+		c.err = c.damaged(badCellRef, at.row, []byte(columnName(at.col)+strconv.Itoa(at.row)))
 		return
 	}
-	c.open(row, col, typ, style, t.empty)
+	c.open(at, t.empty)
 }
 
-// following is where a cell without a reference goes: after the previous
-// cell of its row element, or first in the row.
-func (c *cellScanner) following() (row, col int) {
-	if c.lastRow == 0 { // a cell outside any <row>
-		return 1, c.lastCol + 1
+// cellStart is what a cell's tag says: where the cell goes, its type and
+// its style.
+type cellStart struct {
+	row, col int
+	typ      []byte
+	style    int
+}
+
+// start is a cell's place before its attributes are read: after the
+// previous cell of its row element, or first in the row.
+func (c *cellScanner) start() cellStart {
+	at := cellStart{row: c.lastRow, col: c.lastCol + 1, typ: c.typ[:0], style: -1}
+	if at.row == 0 { // a cell outside any <row>
+		at.row = 1
 	}
-	return c.lastRow, c.lastCol + 1
+	return at
 }
 
-// open starts reading the cell at row, col whose tag is read.
-func (c *cellScanner) open(row, col int, typ []byte, style int, empty bool) {
+// set reads one attribute of a cell's tag; false for a reference that is
+// not a cell reference.
+func (at *cellStart) set(key, val []byte) bool {
+	switch string(key) {
+	case "r":
+		row, col, ok := cellRef(val)
+		if !ok {
+			return false
+		}
+		at.row, at.col = row, col
+	case "t":
+		at.typ = append(at.typ, val...)
+	case "s":
+		if n, ok := atoi(val); ok {
+			at.style = n
+		}
+	}
+	return true
+}
+
+// open starts reading the cell whose tag is read.
+func (c *cellScanner) open(at cellStart, empty bool) {
 	c.inCell, c.inIS, c.hasIS, c.rph = !empty, false, false, false
 	c.val = c.val[:0]
-	c.row, c.col, c.typ, c.style = row, col, typ, style
-	c.lastRow, c.lastCol = row, col
+	c.row, c.col, c.typ, c.style = at.row, at.col, at.typ, at.style
+	c.lastRow, c.lastCol = at.row, at.col
 }
 
 // finish turns the cell just read into out; false when it has no value.
