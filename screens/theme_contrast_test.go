@@ -134,3 +134,23 @@ func TestContrastIsComputedAsWCAGSays(t *testing.T) {
 		t.Errorf("half black over white = %s", got)
 	}
 }
+
+// A disabled button draws its text in the hint colour on the same fill as
+// an enabled one, so the two text colours themselves must differ at a
+// glance: at least 2:1 between them (Fyne's light default gave 1.17:1, and
+// a disabled button looked enabled).
+func TestDisabledButtonsLookDisabledInBothVariants(t *testing.T) {
+	for _, tv := range []struct {
+		name string
+		v    Variant
+		fv   fyne.ThemeVariant
+	}{{"light", VariantLight, theme.VariantLight}, {"dark", VariantDark, theme.VariantDark}} {
+		th := NewTheme(tv.v)
+		enabled, disabled := th.Color(theme.ColorNameForeground, tv.fv), th.Color(theme.ColorNameDisabled, tv.fv)
+		if r := contrast(enabled, disabled); r < 2 {
+			t.Errorf("%s: enabled text %v and disabled text %v differ by %.2f:1, need 2:1", tv.name, enabled, disabled, r)
+		} else {
+			t.Logf("%s: enabled and disabled text differ by %.2f:1", tv.name, r)
+		}
+	}
+}
