@@ -93,12 +93,15 @@ func themeTextPairs(th fyne.Theme, v fyne.ThemeVariant) []textPair {
 	return out
 }
 
+// bothVariants are the theme's two looks, for the tests that check each.
+var bothVariants = []struct {
+	name string
+	v    Variant
+	fv   fyne.ThemeVariant
+}{{"light", VariantLight, theme.VariantLight}, {"dark", VariantDark, theme.VariantDark}}
+
 func TestEveryTextColourMeetsWCAGAAInBothVariants(t *testing.T) {
-	for _, tv := range []struct {
-		name string
-		v    Variant
-		fv   fyne.ThemeVariant
-	}{{"light", VariantLight, theme.VariantLight}, {"dark", VariantDark, theme.VariantDark}} {
+	for _, tv := range bothVariants {
 		th := NewTheme(tv.v)
 		worst := math.Inf(1)
 		for _, p := range themeTextPairs(th, tv.fv) {
@@ -140,11 +143,7 @@ func TestContrastIsComputedAsWCAGSays(t *testing.T) {
 // glance: at least 2:1 between them (Fyne's light default gave 1.17:1, and
 // a disabled button looked enabled).
 func TestDisabledButtonsLookDisabledInBothVariants(t *testing.T) {
-	for _, tv := range []struct {
-		name string
-		v    Variant
-		fv   fyne.ThemeVariant
-	}{{"light", VariantLight, theme.VariantLight}, {"dark", VariantDark, theme.VariantDark}} {
+	for _, tv := range bothVariants {
 		th := NewTheme(tv.v)
 		enabled, disabled := th.Color(theme.ColorNameForeground, tv.fv), th.Color(theme.ColorNameDisabled, tv.fv)
 		if r := contrast(enabled, disabled); r < 2 {
